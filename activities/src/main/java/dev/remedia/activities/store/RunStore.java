@@ -1,0 +1,143 @@
+package dev.remedia.activities.store;
+
+import static dev.remedia.activities.store.generated.Tables.RUNS;
+import static dev.remedia.activities.store.generated.Tables.STEPS;
+
+import dev.remedia.activities.store.generated.tables.records.RunsRecord;
+import dev.remedia.workflows.runbook.RunStatus;
+import dev.remedia.workflows.runbook.StepState;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/**
+ * Runs and their steps. Writes are idempotent so the journal activities can be retried freely: a run is
+ * created once by id, a step once by its position, and an ended run keeps its first outcome.
+ */
+public final class RunStore {
+
+  private final DSLContext db;
+
+  public RunStore(DSLContext db) {
+    this.db = db;
+  }
+
+  /** Creates the run unless it exists; a run that already moved on is left as it is. */
+  public void recordStarted(String runId, String runbook, String inputJson, Instant at) {
+    db.insertInto(RUNS)
+        .set(RUNS.ID, runId)
+        .set(RUNS.RUNBOOK, runbook)
+        .set(RUNS.STATUS, RunStatus.RUNNING.name())
+        .set(RUNS.INPUT, JSONB.valueOf(inputJson))
+        .set(RUNS.CREATED_AT, utc(at))
+        .onConflict(RUNS.ID)
+        .doNothing()
+        .execute();
+  }
+
+  public void recordStepStarted(String runId, int seq, String name, Instant at) {
+    db.insertInto(STEPS)
+        .set(STEPS.RUN_ID, runId)
+        .set(STEPS.SEQ, seq)
+        .set(STEPS.NAME, name)
+        .set(STEPS.STATE, StepState.RUNNING.name())
+        .set(STEPS.STARTED_AT, utc(at))
+        .onConflict(STEPS.RUN_ID, STEPS.SEQ)
+        .doNothing()
+        .execute();
+  }
+
+  public void recordStepEnded(String runId, int seq, StepState state, String detail, Instant at) {
+    db.update(STEPS)
+        .set(STEPS.STATE, state.name())
+        .set(STEPS.DETAIL, detail)
+        .set(STEPS.ENDED_AT, utc(at))
+        .where(STEPS.RUN_ID.eq(runId), STEPS.SEQ.eq(seq))
+        .execute();
+  }
+
+  /** Records the outcome once; a retried write after the first one changes nothing. */
+  public void recordEnded(
+      String runId, RunStatus status, String resultJson, String failure, Instant at) {
+    db.update(RUNS)
+        .set(RUNS.STATUS, status.name())
+        .set(RUNS.RESULT, resultJson == null ? null : JSONB.valueOf(resultJson))
+        .set(RUNS.FAILURE, failure)
+        .set(RUNS.ENDED_AT, utc(at))
+        .where(RUNS.ID.eq(runId), RUNS.ENDED_AT.isNull())
+        .execute();
+  }
+
+  public Optional<StoredRun> find(String runId) {
+    return db.selectFrom(RUNS).where(RUNS.ID.eq(runId)).fetchOptional().map(RunStore::toRun);
+  }
+
+  public List<StoredStep> steps(String runId) {
+    return db.selectFrom(STEPS)
+        .where(STEPS.RUN_ID.eq(runId))
+        .orderBy(STEPS.SEQ)
+        .fetch(
+            step ->
+                new StoredStep(
+                    step.getSeq(),
+                    step.getName(),
+                    StepState.valueOf(step.getState()),
+                    instant(step.getStartedAt()),
+                    instant(step.getEndedAt()),
+                    step.getDetail()));
+  }
+
+  public RunPage list(RunQuery query) {
+    List<Condition> conditions = new ArrayList<>();
+    if (query.status() != null) {
+      conditions.add(RUNS.STATUS.eq(query.status().name()));
+    }
+    if (query.runbook() != null) {
+      conditions.add(RUNS.RUNBOOK.eq(query.runbook()));
+    }
+    if (query.after() != null) {
+      conditions.add(
+          DSL.row(RUNS.CREATED_AT, RUNS.ID)
+              .lt(utc(query.after().createdAt()), query.after().id()));
+    }
+    List<StoredRun> runs =
+        db.selectFrom(RUNS)
+            .where(conditions)
+            .orderBy(RUNS.CREATED_AT.desc(), RUNS.ID.desc())
+            .limit(query.limit() + 1)
+            .fetch(RunStore::toRun);
+    if (runs.size() <= query.limit()) {
+      return new RunPage(runs, null);
+    }
+    List<StoredRun> page = runs.subList(0, query.limit());
+    StoredRun last = page.get(page.size() - 1);
+    return new RunPage(List.copyOf(page), new RunCursor(last.createdAt(), last.id()));
+  }
+
+  private static StoredRun toRun(RunsRecord run) {
+    return new StoredRun(
+        run.getId(),
+        run.getRunbook(),
+        RunStatus.valueOf(run.getStatus()),
+        run.getInput().data(),
+        run.getResult() == null ? null : run.getResult().data(),
+        run.getFailure(),
+        instant(run.getCreatedAt()),
+        instant(run.getEndedAt()));
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
+  }
+}

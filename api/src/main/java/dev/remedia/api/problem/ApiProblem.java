@@ -1,0 +1,39 @@
+package dev.remedia.api.problem;
+
+import io.micronaut.http.HttpStatus;
+import java.time.Duration;
+
+/** Thrown by services to answer with a problem+json; the detail says exactly what was wrong. */
+public class ApiProblem extends RuntimeException {
+
+  private final HttpStatus status;
+  private final Duration retryAfter;
+
+  private ApiProblem(HttpStatus status, String detail, Duration retryAfter, Throwable cause) {
+    super(detail, cause);
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+
+  public static ApiProblem badRequest(String detail) {
+    return new ApiProblem(HttpStatus.BAD_REQUEST, detail, null, null);
+  }
+
+  public static ApiProblem notFound(String detail) {
+    return new ApiProblem(HttpStatus.NOT_FOUND, detail, null, null);
+  }
+
+  /** The request was fine but a dependency cannot take it now; the client should retry. */
+  public static ApiProblem unavailable(String detail, Duration retryAfter, Throwable cause) {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfter, cause);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  /** How long the client should wait before retrying, or null. */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}

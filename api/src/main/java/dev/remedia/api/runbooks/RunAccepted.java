@@ -1,0 +1,7 @@
+package dev.remedia.api.runbooks;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The answer to starting a run: its id and where to follow it. */
+@Serdeable
+public record RunAccepted(String id, String runbook, String status, String location) {}

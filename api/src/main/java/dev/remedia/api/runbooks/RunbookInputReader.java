@@ -1,0 +1,121 @@
+package dev.remedia.api.runbooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.workflows.runbook.RunbookDefinition;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import jakarta.inject.Singleton;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a runbook's input record from a request body, strictly: unknown fields, wrong types and values
+ * the record's own validation refuses all become a 400 that names the field. Parsing uses Temporal's
+ * JSON mapper, so the record reads exactly as the workflow will receive it.
+ */
+@Singleton
+class RunbookInputReader {
+
+  private final ObjectMapper mapper =
+      JacksonJsonPayloadConverter.newDefaultObjectMapper()
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+  Record read(RunbookDefinition runbook, String body) {
+    if (body == null || body.isBlank()) {
+      throw ApiProblem.badRequest(
+          "the body must be a JSON object with the input of '" + runbook.name()
+              + "'; GET /api/runbooks shows its schema");
+    }
+    JsonNode tree = parse(body);
+    if (!tree.isObject()) {
+      throw ApiProblem.badRequest("the input must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
+    }
+    rejectUnknownFields(runbook, tree);
+    try {
+      return mapper.treeToValue(tree, runbook.inputType());
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw ApiProblem.badRequest(cause.getMessage());
+    } catch (MismatchedInputException e) {
+      throw ApiProblem.badRequest(
+          "field '" + path(e.getPath()) + "' must be " + expected(e.getTargetType()));
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.badRequest("the input cannot be read: " + brief(e));
+    }
+  }
+
+  /** Serialises a validated input the way it will cross Temporal, for the read model. */
+  String write(Record input) {
+    try {
+      return mapper.writeValueAsString(input);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("runbook input cannot be written as JSON", e);
+    }
+  }
+
+  private JsonNode parse(String body) {
+    try {
+      return mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw ApiProblem.badRequest("the body is not valid JSON" + where + ": " + brief(e));
+    }
+  }
+
+  private static void rejectUnknownFields(RunbookDefinition runbook, JsonNode input) {
+    List<String> known =
+        Arrays.stream(runbook.inputType().getRecordComponents()).map(RecordComponent::getName).toList();
+    for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw ApiProblem.badRequest(
+            "unknown field '" + name + "' for runbook '" + runbook.name() + "'; its fields are "
+                + String.join(", ", known));
+      }
+    }
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    return type.isRecord() ? "a JSON object" : "a " + type.getSimpleName();
+  }
+
+  // Jackson appends where it read from; the line and column are already in our message.
+  private static String brief(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int source = message.indexOf(" (start marker");
+    if (source < 0) {
+      source = message.indexOf("\n at [Source");
+    }
+    return source < 0 ? message : message.substring(0, source);
+  }
+
+  private static String path(List<JsonMappingException.Reference> path) {
+    return path.stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.remedia.api.temporal;
+
+import dev.remedia.api.StartupFailure;
+import dev.remedia.api.config.TemporalSettings;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.io.Closeable;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection to Temporal: to a configured frontend, or in dev mode to Temporal's test server started
+ * in this process (real time, in memory). Connecting fails fast with a readable reason.
+ */
+public final class TemporalConnection implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("remedia.temporal");
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final WorkflowServiceStubs stubs;
+  private final Closeable devServer;
+  private final String description;
+
+  private TemporalConnection(WorkflowServiceStubs stubs, Closeable devServer, String description) {
+    this.stubs = stubs;
+    this.devServer = devServer;
+    this.description = description;
+  }
+
+  public static TemporalConnection open(TemporalSettings settings) {
+    if (settings.devServer()) {
+      return openDevServer(settings);
+    }
+    String target = settings.address().strip();
+    WorkflowServiceStubs stubs =
+        connect(target, TemporalTls.configure(settings, WorkflowServiceStubsOptions.newBuilder()));
+    requireNamespace(stubs, target, settings.namespace());
+    String description =
+        "Temporal at " + target + ", namespace " + settings.namespace() + (settings.usesTls() ? ", TLS" : "");
+    LOG.info("Temporal: connected to {}", description.substring("Temporal at ".length()));
+    return new TemporalConnection(stubs, null, description);
+  }
+
+  private static TemporalConnection openDevServer(TemporalSettings settings) {
+    int port = settings.devPort();
+    Closeable server;
+    try {
+      // true = real time: the test server's time skipping would fire every timer at once.
+      server = TestServer.createPortBoundServer(port, true);
+    } catch (RuntimeException e) {
+      throw new StartupFailure(
+          "Temporal dev server cannot listen on port " + port + " (" + rootMessage(e) + "); set "
+              + "REMEDIA_DEV_TEMPORAL_PORT to a free port, or TEMPORAL_ADDRESS to use a running Temporal",
+          e);
+    }
+    String target = "127.0.0.1:" + port;
+    WorkflowServiceStubs stubs = connect(target, WorkflowServiceStubsOptions.newBuilder());
+    String description = "in-process Temporal test server on " + target + " (dev mode: real time, in memory)";
+    LOG.info("Temporal: started {}", description);
+    return new TemporalConnection(stubs, server, description);
+  }
+
+  private static WorkflowServiceStubs connect(String target, WorkflowServiceStubsOptions.Builder options) {
+    try {
+      return WorkflowServiceStubs.newConnectedServiceStubs(
+          options.setTarget(target).build(), CONNECT_TIMEOUT);
+    } catch (RuntimeException e) {
+      throw new StartupFailure(
+          "Temporal at " + target + " is unreachable (" + rootMessage(e) + "); check TEMPORAL_ADDRESS", e);
+    }
+  }
+
+  private static void requireNamespace(WorkflowServiceStubs stubs, String target, String namespace) {
+    try {
+      stubs
+          .blockingStub()
+          .withDeadlineAfter(CONNECT_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
+    } catch (RuntimeException e) {
+      stubs.shutdownNow();
+      throw new StartupFailure(
+          "Temporal at " + target + " has no usable namespace '" + namespace + "' (" + rootMessage(e)
+              + "); check TEMPORAL_NAMESPACE",
+          e);
+    }
+  }
+
+  public WorkflowServiceStubs stubs() {
+    return stubs;
+  }
+
+  /** Where Temporal runs, for health details. */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() throws Exception {
+    stubs.shutdown();
+    stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    if (devServer != null) {
+      devServer.close();
+    }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

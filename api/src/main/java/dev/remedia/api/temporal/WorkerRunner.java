@@ -1,0 +1,54 @@
+package dev.remedia.api.temporal;
+
+import dev.remedia.activities.journal.RunJournalActivitiesImpl;
+import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
+import dev.remedia.activities.store.RunStore;
+import dev.remedia.api.config.TemporalSettings;
+import dev.remedia.runbooks.RunbookCatalog;
+import dev.remedia.workflows.runbook.RunbookDefinition;
+import io.micronaut.context.annotation.Context;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the Temporal worker for Remedia's task queue: every runbook in the catalog and the activities
+ * they call. Starts with the application and drains in-flight tasks when it stops.
+ */
+@Context
+public class WorkerRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger("remedia.worker");
+
+  private final WorkerFactory factory;
+
+  WorkerRunner(WorkflowClient client, TemporalSettings settings, RunStore runs) {
+    factory = WorkerFactory.newInstance(client);
+    Worker worker = factory.newWorker(settings.taskQueue());
+    for (RunbookDefinition runbook : RunbookCatalog.all()) {
+      worker.registerWorkflowImplementationTypes(runbook.implementation());
+    }
+    worker.registerActivitiesImplementations(
+        new RunJournalActivitiesImpl(runs), HttpProbeActivitiesImpl.withDefaultClient());
+    factory.start();
+    LOG.info(
+        "Worker: polling task queue '{}' in namespace '{}' for runbooks {}",
+        settings.taskQueue(),
+        settings.namespace(),
+        RunbookCatalog.all().stream().map(RunbookDefinition::name).toList());
+  }
+
+  public boolean isRunning() {
+    return factory.isStarted() && !factory.isShutdown();
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}
