@@ -1,0 +1,134 @@
+package dev.remedia.runbooks.httpcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.remedia.runbooks.RecordedHistories;
+import dev.remedia.runbooks.RecordingJournal;
+import dev.remedia.workflows.probe.HttpProbeActivities.HttpProbeResult;
+import dev.remedia.workflows.probe.HttpProbeActivities.TlsCertificate;
+import dev.remedia.workflows.runbook.FailureType;
+import dev.remedia.workflows.runbook.RunStatus;
+import dev.remedia.workflows.runbook.StepState;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class HttpCheckRunbookTest {
+
+  private static final String QUEUE = "http-check-test";
+
+  private final FakeHttpProbe probe = new FakeHttpProbe();
+  private final RecordingJournal journal = new RecordingJournal();
+  private TestWorkflowEnvironment env;
+
+  @BeforeEach
+  void startEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(QUEUE);
+    worker.registerWorkflowImplementationTypes(HttpCheckRunbookImpl.class);
+    worker.registerActivitiesImplementations(probe, journal);
+    env.start();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  @Test
+  void httpsCheckReportsStatusLatencyAndCertificateExpiry() {
+    Instant notAfter = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofDays(30)).plusSeconds(60);
+    probe.then(new HttpProbeResult(200, 42, new TlsCertificate("CN=example.org", "CN=Test CA", notAfter)));
+
+    HttpCheckResult result = check("http-check-https", new HttpCheckInput("https://example.org/", null, null, null));
+
+    assertEquals(200, result.statusCode());
+    assertEquals(42, result.latencyMillis());
+    assertEquals("CN=example.org", result.certificate().subject());
+    assertEquals(30, result.certificateDaysLeft());
+    assertEquals(List.of("probe:SUCCEEDED", "certificate:SUCCEEDED"), journal.stepOutcomes());
+    assertEquals("HTTP 200 in 42 ms", journal.step("probe").detail());
+    assertTrue(journal.step("certificate").detail().contains("30 days left"));
+    assertEquals(RunStatus.SUCCEEDED, journal.status());
+    RecordedHistories.saveIfRequested(env.getWorkflowClient(), "http-check-https", "http-check-succeeded");
+  }
+
+  @Test
+  void plainHttpSkipsTheCertificateStepAndSaysWhy() {
+    probe.then(new HttpProbeResult(204, 7, null));
+
+    HttpCheckResult result = check("http-check-plain", new HttpCheckInput("http://example.org/", null, null, null));
+
+    assertNull(result.certificate());
+    assertEquals(List.of("probe:SUCCEEDED", "certificate:SKIPPED"), journal.stepOutcomes());
+    assertEquals("plain HTTP: no certificate to inspect", journal.step("certificate").detail());
+  }
+
+  @Test
+  void transientFailuresAreRetriedWithBackoffUntilTheTargetAnswers() {
+    probe
+        .then(FailureType.UNREACHABLE.retryable("cannot connect: connection refused", null))
+        .then(FailureType.SERVER_ERROR.retryable("server answered HTTP 503", null))
+        .then(new HttpProbeResult(200, 5, null));
+
+    HttpCheckResult result = check("http-check-flaky", new HttpCheckInput("http://example.org/", null, null, 4));
+
+    assertEquals(200, result.statusCode());
+    assertEquals(3, probe.attempts());
+    assertEquals(RunStatus.SUCCEEDED, journal.status());
+  }
+
+  @Test
+  void anUnreachableTargetFailsTheRunWithAReadableReasonAfterTheLastAttempt() {
+    probe.then(FailureType.UNREACHABLE.retryable("cannot connect: connection refused", null));
+
+    WorkflowFailedException failure =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> check("http-check-down", new HttpCheckInput("http://example.org/", null, null, 3)));
+
+    String expected = "http://example.org/: cannot connect: connection refused (gave up after 3 attempts)";
+    assertEquals(expected, ((ApplicationFailure) failure.getCause()).getOriginalMessage());
+    assertEquals(3, probe.attempts());
+    assertEquals(RunStatus.FAILED, journal.status());
+    assertEquals(expected, journal.outcome().failure());
+    assertEquals(List.of("probe:FAILED"), journal.stepOutcomes());
+    RecordedHistories.saveIfRequested(env.getWorkflowClient(), "http-check-down", "http-check-unreachable");
+  }
+
+  @Test
+  void aPermanentFailureIsNotRetried() {
+    probe.then(FailureType.UNEXPECTED_STATUS.permanent("server answered HTTP 404"));
+
+    assertThrows(
+        WorkflowFailedException.class,
+        () -> check("http-check-404", new HttpCheckInput("http://example.org/missing", null, null, 5)));
+
+    assertEquals(1, probe.attempts());
+    assertEquals("http://example.org/missing: server answered HTTP 404", journal.outcome().failure());
+    assertTrue(journal.recordedStep(StepState.FAILED));
+  }
+
+  private HttpCheckResult check(String workflowId, HttpCheckInput input) {
+    HttpCheckRunbook runbook =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                HttpCheckRunbook.class,
+                WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(QUEUE).build());
+    return runbook.check(input);
+  }
+}
