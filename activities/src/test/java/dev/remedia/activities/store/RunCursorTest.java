@@ -1,0 +1,24 @@
+package dev.remedia.activities.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RunCursorTest {
+
+  @Test
+  void aCursorSurvivesItsEncoding() {
+    RunCursor cursor = new RunCursor(Instant.parse("2026-11-21T05:06:48.123456Z"), "http-check-a:b");
+    assertEquals(cursor, RunCursor.decode(cursor.encode()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "@@@", "bm90IGEgY3Vyc29y", "MTIzOg", "eDp5OnoK"})
+  void anythingElseIsRefused(String encoded) {
+    assertThrows(IllegalArgumentException.class, () -> RunCursor.decode(encoded));
+  }
+}
