@@ -1,0 +1,75 @@
+package dev.remedia.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Talks to the application over real HTTP, as a client would, and gives each test context its own
+ * in-process Temporal port so test classes never collide with each other or with a running dev server.
+ */
+public abstract class ApiTestSupport implements TestPropertyProvider {
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @Override
+  public Map<String, String> getProperties() {
+    return Map.of("remedia.temporal.dev-port", String.valueOf(freePort()));
+  }
+
+  @Inject EmbeddedServer server;
+
+  protected URI baseUri() {
+    return server.getURI();
+  }
+
+  protected HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(baseUri().resolve(path)).GET());
+  }
+
+  protected HttpResponse<String> post(String path, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(baseUri().resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  protected HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.remedia.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.remedia.activities.store.AuditLog;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class RunsApiTest extends ApiTestSupport {
+
+  @Inject AuditLog audit;
+
+  private HttpServer target;
+
+  @BeforeAll
+  void startTarget() throws IOException {
+    target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    target.createContext("/", exchange -> {
+      try (exchange) {
+        exchange.sendResponseHeaders(200, -1);
+      }
+    });
+    target.start();
+  }
+
+  @AfterAll
+  void stopTarget() {
+    target.stop(0);
+  }
+
+  @Test
+  void theCatalogListsHttpCheckWithItsInputSchema() {
+    HttpResponse<String> response = get("/api/runbooks");
+
+    assertEquals(200, response.statusCode());
+    JsonNode httpCheck = json(response).get(0);
+    assertEquals("http-check", httpCheck.get("name").asText());
+    JsonNode schema = httpCheck.get("inputSchema");
+    assertEquals("url", schema.get("required").get(0).asText());
+    assertEquals("integer", schema.get("properties").get("maxAttempts").get("type").asText());
+    assertEquals(false, schema.get("additionalProperties").asBoolean());
+  }
+
+  @Test
+  void aRunStartedOverHttpSucceedsWithItsTimelineAndIsAudited() {
+    String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/health";
+    HttpResponse<String> started =
+        post("/api/runbooks/http-check/runs", "application/json", "{\"url\": \"" + url + "\"}");
+
+    assertEquals(202, started.statusCode(), started.body());
+    String id = json(started).get("id").asText();
+    assertEquals("/api/runs/" + id, started.headers().firstValue("Location").orElseThrow());
+
+    JsonNode run = awaitEnd(id);
+    assertEquals("SUCCEEDED", run.get("status").asText());
+    assertEquals(url, run.get("input").get("url").asText());
+    assertEquals(4, run.get("input").get("maxAttempts").asInt(), "defaults are stored with the input");
+    assertEquals(200, run.get("result").get("statusCode").asInt());
+    JsonNode steps = run.get("steps");
+    assertEquals("probe", steps.get(0).get("name").asText());
+    assertEquals("SUCCEEDED", steps.get(0).get("state").asText());
+    assertTrue(steps.get(0).get("detail").asText().startsWith("HTTP 200 in "));
+    assertEquals("SKIPPED", steps.get(1).get("state").asText());
+    assertEquals("run.start", audit.forObject("run", id).get(0).action());
+  }
+
+  @Test
+  void anUnreachableTargetEndsFailedWithAReadableReason() {
+    String url = "http://127.0.0.1:" + freePort() + "/";
+    HttpResponse<String> started =
+        post("/api/runbooks/http-check/runs", "application/json", "{\"url\": \"" + url + "\", \"maxAttempts\": 2}");
+
+    JsonNode run = awaitEnd(json(started).get("id").asText());
+
+    assertEquals("FAILED", run.get("status").asText());
+    assertEquals(url + ": cannot connect: connection refused (gave up after 2 attempts)", run.get("failure").asText());
+    assertEquals("FAILED", run.get("steps").get(0).get("state").asText());
+  }
+
+  @Test
+  void runsAreListedNewestFirstFilteredAndPaged() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/" + i;
+      ids.add(json(post("/api/runbooks/http-check/runs", "application/json", "{\"url\": \"" + url + "\"}")).get("id").asText());
+    }
+    ids.forEach(this::awaitEnd);
+
+    JsonNode first = json(get("/api/runs?runbook=http-check&status=succeeded&limit=2"));
+    assertEquals(2, first.get("items").size());
+    assertEquals(ids.get(2), first.get("items").get(0).get("id").asText(), "newest first");
+    String next = first.get("next").asText();
+    JsonNode second = json(get("/api/runs?runbook=http-check&status=SUCCEEDED&limit=2&cursor=" + next));
+    assertNotEquals(first.get("items").get(1).get("id"), second.get("items").get(0).get("id"));
+    assertEquals(ids.get(0), second.get("items").get(0).get("id").asText());
+    JsonNode cancelled = json(get("/api/runs?status=CANCELLED"));
+    assertEquals(0, cancelled.get("items").size(), "an empty page still lists its items");
+    assertTrue(cancelled.get("next").isNull());
+  }
+
+  @Test
+  void healthReportsEachComponent() {
+    HttpResponse<String> response = get("/health");
+
+    assertEquals(200, response.statusCode());
+    JsonNode details = json(response).get("details");
+    for (String component : List.of("postgresql", "temporal", "worker")) {
+      assertEquals("UP", details.get(component).get("status").asText(), component);
+    }
+    assertTrue(details.get("temporal").get("details").get("runs").asText().contains("in-process Temporal test server"));
+  }
+
+  private JsonNode awaitEnd(String id) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> response = get("/api/runs/" + id);
+      if (response.statusCode() == 200 && !"RUNNING".equals(json(response).get("status").asText())) {
+        return json(response);
+      }
+      pause();
+    }
+    throw new AssertionError("run " + id + " did not end: " + get("/api/runs/" + id).body());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.remedia.api.runbooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.remedia.activities.store.AuditLog;
+import dev.remedia.activities.store.RunQuery;
+import dev.remedia.activities.store.RunStore;
+import dev.remedia.api.ApiTestSupport;
+import dev.remedia.api.config.TemporalSettings;
+import dev.remedia.api.problem.ApiProblem;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** When Temporal cannot take a run, the caller is told to retry and nothing is recorded as started. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(60)
+class TemporalUnavailableTest extends ApiTestSupport {
+
+  @Inject TemporalSettings settings;
+  @Inject RunbookInputReader inputs;
+  @Inject RunStore runs;
+  @Inject AuditLog audit;
+
+  @Test
+  void aStartTemporalRefusesAnswers503WithRetryAfterAndRecordsNothing() {
+    WorkflowServiceStubs deadTemporal =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + freePort())
+                .setRpcTimeout(Duration.ofSeconds(2))
+                .build());
+    RunLauncher launcher =
+        new RunLauncher(WorkflowClient.newInstance(deadTemporal), settings, inputs, runs, audit);
+    int before = runs.list(new RunQuery(null, "http-check", RunQuery.MAX_LIMIT, null)).runs().size();
+
+    ApiProblem problem =
+        assertThrows(
+            ApiProblem.class,
+            () -> launcher.start("http-check", "{\"url\": \"http://127.0.0.1:9/\"}", "127.0.0.1"));
+
+    assertEquals(HttpStatus.SERVICE_UNAVAILABLE, problem.status());
+    assertEquals(Duration.ofSeconds(5), problem.retryAfter());
+    assertTrue(problem.getMessage().startsWith("Temporal did not accept the run"));
+    assertEquals(before, runs.list(new RunQuery(null, "http-check", RunQuery.MAX_LIMIT, null)).runs().size());
+    deadTemporal.shutdownNow();
+  }
+}
