@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
@@ -51,6 +50,17 @@ class BadInputApiTest extends ApiTestSupport {
   @Test
   void aBodyThatIsNotJsonIsRefusedByMediaType() {
     assertProblem(post(RUNS, "text/plain", "url=http://x"), 415, "Content Type [text/plain] not allowed");
+  }
+
+  @Test
+  void aMalformedIdempotencyKeyIsRefused() {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(baseUri().resolve(RUNS))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "x".repeat(201))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"http://x\"}")));
+    assertProblem(response, 400, "Idempotency-Key must be 1 to 200 visible ASCII characters");
   }
 
   @Test

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +120,31 @@ class RunsApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aRetriedStartWithTheSameIdempotencyKeyReturnsTheFirstRunInsteadOfStartingAnother() {
+    String body = "{\"url\": \"http://127.0.0.1:" + target.getAddress().getPort() + "/once\"}";
+    String key = "deploy-4821-" + System.nanoTime();
+
+    HttpResponse<String> first = send(startWithKey(body, key));
+    HttpResponse<String> retry = send(startWithKey(body, key));
+    HttpResponse<String> otherKey = send(startWithKey(body, key + "-b"));
+
+    assertEquals(202, first.statusCode(), first.body());
+    assertEquals(200, retry.statusCode(), retry.body());
+    String id = json(first).get("id").asText();
+    assertEquals(id, json(retry).get("id").asText());
+    assertTrue(json(retry).get("replayed").asBoolean());
+    assertNotEquals(id, json(otherKey).get("id").asText());
+    assertEquals(List.of("started", "replayed"), audit.forObject("run", id).stream().map(AuditLog.AuditEntry::outcome).toList());
+  }
+
+  private HttpRequest.Builder startWithKey(String body, String key) {
+    return HttpRequest.newBuilder(baseUri().resolve("/api/runbooks/http-check/runs"))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  @Test
   void healthReportsEachComponent() {
     HttpResponse<String> response = get("/health");
 
@@ -128,6 +154,8 @@ class RunsApiTest extends ApiTestSupport {
       assertEquals("UP", details.get(component).get("status").asText(), component);
     }
     assertTrue(details.get("temporal").get("details").get("runs").asText().contains("in-process Temporal test server"));
+    assertEquals(404, get("/beans").statusCode(), "only /health of the management endpoints is served");
+    assertEquals(404, get("/loggers").statusCode());
   }
 
   private JsonNode awaitEnd(String id) {

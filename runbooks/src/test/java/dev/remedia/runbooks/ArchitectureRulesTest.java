@@ -5,9 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,8 +77,22 @@ class ArchitectureRulesTest {
         .callMethod(UUID.class, "randomUUID")
         .orShould()
         .callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .callMethod(Math.class, "random")
+        .orShould()
+        .callMethod(ThreadLocalRandom.class, "current")
+        .orShould()
+        .callConstructor(Random.class)
+        .orShould()
+        .callConstructor(Thread.class, Runnable.class)
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(Clock.class.getName())
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("java.util.concurrent")
         .because("workflow code must replay identically: use Workflow.currentTimeMillis, "
-            + "Workflow.randomUUID and Workflow.sleep")
+            + "Workflow.randomUUID, Workflow.newRandom, Workflow.sleep and Async instead of threads")
         .check(CORE);
   }
 }

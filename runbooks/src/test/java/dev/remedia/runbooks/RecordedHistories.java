@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Saves a finished workflow's history as a replay fixture, only when asked with
- * {@code -Dremedia.record-histories=<dir>}. Record once when a runbook (or a new version of it) ships;
- * never re-record an existing file, or the replay test stops protecting running executions.
+ * {@code -Dremedia.record-histories=<dir>}, and never over an existing file: a history recorded when a
+ * runbook (or a new version of it) shipped must stay as it was, or the replay test stops protecting
+ * the executions that are running now. Give a new version's history a new name.
  */
 public final class RecordedHistories {
 
@@ -23,6 +24,9 @@ public final class RecordedHistories {
       return;
     }
     Path file = Path.of(directory, name + ".json");
+    if (Files.exists(file)) {
+      return;
+    }
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, client.fetchHistory(workflowId).toJson(true));

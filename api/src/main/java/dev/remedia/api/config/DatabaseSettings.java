@@ -19,9 +19,9 @@ public record DatabaseSettings(
     return url == null || url.isBlank();
   }
 
-  /** Keeps the password out of logs, health answers and error pages. */
+  /** Keeps secrets out of logs and error pages: the URL itself may carry a password. */
   @Override
   public String toString() {
-    return "DatabaseSettings[url=" + url + ", user=" + user + ", password=***]";
+    return "DatabaseSettings[url=" + (embedded() ? "embedded" : "***") + ", user=" + user + ", password=***]";
   }
 }

@@ -7,14 +7,17 @@ import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.RunbookDefinition;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.jooq.exception.DataAccessException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ class RunLauncher {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
   private final WorkflowClient temporal;
   private final TemporalSettings settings;
@@ -48,7 +52,11 @@ class RunLauncher {
     this.audit = audit;
   }
 
-  RunAccepted start(String runbookName, String body, String remoteAddress) {
+  /**
+   * Starts a run. With an idempotency key, the run id is derived from it, so a client that retries after
+   * losing the answer gets the run it already started instead of a second one.
+   */
+  RunAccepted start(String runbookName, String body, String remoteAddress, String idempotencyKey) {
     RunbookDefinition runbook =
         RunbookCatalog.find(runbookName)
             .orElseThrow(
@@ -56,7 +64,7 @@ class RunLauncher {
                     ApiProblem.notFound(
                         "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
     Record input = inputs.read(runbook, body);
-    String runId = runbook.name() + "-" + UUID.randomUUID();
+    String runId = runbook.name() + "-" + runKey(runbook, idempotencyKey);
     try {
       temporal
           .newUntypedWorkflowStub(
@@ -64,25 +72,60 @@ class RunLauncher {
               WorkflowOptions.newBuilder()
                   .setWorkflowId(runId)
                   .setTaskQueue(settings.taskQueue())
+                  .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                   .build())
           .start(input);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      audited(runId, remoteAddress, "replayed");
+      return new RunAccepted(runId, runbook.name(), status(runId), "/api/runs/" + runId, true);
     } catch (WorkflowServiceException e) {
       throw ApiProblem.unavailable(
-          "Temporal did not accept the run; nothing was started, try again", RETRY_AFTER, e);
+          "Temporal did not confirm the start of the run; retry, with an Idempotency-Key header so that a "
+              + "run Temporal did accept is not started twice",
+          RETRY_AFTER,
+          e);
     }
-    recordAccepted(runId, runbook, input, remoteAddress);
-    return new RunAccepted(runId, runbook.name(), "RUNNING", "/api/runs/" + runId);
+    recordStarted(runId, runbook, input);
+    audited(runId, remoteAddress, "started");
+    return new RunAccepted(runId, runbook.name(), "RUNNING", "/api/runs/" + runId, false);
   }
 
-  // The run is durable in Temporal already, so a read-model hiccup here must not fail the request.
-  private void recordAccepted(String runId, RunbookDefinition runbook, Record input, String remote) {
-    Instant now = Instant.now();
+  private static UUID runKey(RunbookDefinition runbook, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return UUID.randomUUID();
+    }
+    if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw ApiProblem.badRequest(
+          "Idempotency-Key must be 1 to 200 visible ASCII characters");
+    }
+    return UUID.nameUUIDFromBytes(
+        (runbook.name() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String status(String runId) {
     try {
-      runs.recordStarted(runId, runbook.name(), inputs.write(input), now);
+      return runs.find(runId).map(run -> run.status().name()).orElse("RUNNING");
+    } catch (RuntimeException e) {
+      return "RUNNING";
+    }
+  }
+
+  // The run is durable in Temporal already, so a read-model hiccup must not fail the request: the
+  // workflow records its own start as its first step.
+  private void recordStarted(String runId, RunbookDefinition runbook, Record input) {
+    try {
+      runs.recordStarted(runId, runbook.name(), inputs.write(input), Instant.now());
+    } catch (RuntimeException e) {
+      LOG.warn("Run {} started; its workflow will record it (read model: {})", runId, e.getMessage());
+    }
+  }
+
+  private void audited(String runId, String remoteAddress, String outcome) {
+    try {
       audit.append(
-          new AuditEntry(now, "api", "run.start", "run", runId, remote, "started", null));
-    } catch (DataAccessException e) {
-      LOG.warn("Run {} started but not yet recorded; its workflow will record it: {}", runId, e.getMessage());
+          new AuditEntry(Instant.now(), "api", "run.start", "run", runId, remoteAddress, outcome, null));
+    } catch (RuntimeException e) {
+      LOG.error("Run {} {} but its audit entry could not be written: {}", runId, outcome, e.getMessage());
     }
   }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -38,13 +39,21 @@ class RunbookController {
         .toList();
   }
 
-  /** Starts a run; the body is the runbook's input. Answers 202 with the run's id and location. */
+  /**
+   * Starts a run; the body is the runbook's input. Answers 202 with the run's id and location, or 200
+   * with the earlier run when the Idempotency-Key was used before.
+   */
   @Post("/{name}/runs")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<RunAccepted> start(
-      @PathVariable String name, @Nullable @Body String body, HttpRequest<?> request) {
-    RunAccepted accepted =
-        launcher.start(name, body, request.getRemoteAddress().getAddress().getHostAddress());
-    return HttpResponse.accepted(URI.create(accepted.location())).body(accepted);
+      @PathVariable String name,
+      @Nullable @Body String body,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      HttpRequest<?> request) {
+    RunAccepted run =
+        launcher.start(
+            name, body, request.getRemoteAddress().getAddress().getHostAddress(), idempotencyKey);
+    return (run.replayed() ? HttpResponse.ok(run) : HttpResponse.accepted(URI.create(run.location())).body(run))
+        .header("Location", run.location());
   }
 }

@@ -56,9 +56,10 @@ public final class TemporalConnection implements AutoCloseable {
               + "REMEDIA_DEV_TEMPORAL_PORT to a free port, or TEMPORAL_ADDRESS to use a running Temporal",
           e);
     }
-    String target = "127.0.0.1:" + port;
-    WorkflowServiceStubs stubs = connect(target, WorkflowServiceStubsOptions.newBuilder());
-    String description = "in-process Temporal test server on " + target + " (dev mode: real time, in memory)";
+    WorkflowServiceStubs stubs = connect("127.0.0.1:" + port, WorkflowServiceStubsOptions.newBuilder());
+    // The test server binds every interface and has no authentication: say so, it is for dev only.
+    String description =
+        "in-process Temporal test server on port " + port + ", all interfaces (dev mode: real time, in memory)";
     LOG.info("Temporal: started {}", description);
     return new TemporalConnection(stubs, server, description);
   }

@@ -33,7 +33,7 @@ class TemporalUnavailableTest extends ApiTestSupport {
   @Inject AuditLog audit;
 
   @Test
-  void aStartTemporalRefusesAnswers503WithRetryAfterAndRecordsNothing() {
+  void aStartThatTemporalCannotTakeAnswers503WithRetryAfterAndRecordsNothing() {
     WorkflowServiceStubs deadTemporal =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
@@ -47,11 +47,11 @@ class TemporalUnavailableTest extends ApiTestSupport {
     ApiProblem problem =
         assertThrows(
             ApiProblem.class,
-            () -> launcher.start("http-check", "{\"url\": \"http://127.0.0.1:9/\"}", "127.0.0.1"));
+            () -> launcher.start("http-check", "{\"url\": \"http://127.0.0.1:9/\"}", "127.0.0.1", null));
 
     assertEquals(HttpStatus.SERVICE_UNAVAILABLE, problem.status());
     assertEquals(Duration.ofSeconds(5), problem.retryAfter());
-    assertTrue(problem.getMessage().startsWith("Temporal did not accept the run"));
+    assertTrue(problem.getMessage().startsWith("Temporal did not confirm the start of the run"));
     assertEquals(before, runs.list(new RunQuery(null, "http-check", RunQuery.MAX_LIMIT, null)).runs().size());
     deadTemporal.shutdownNow();
   }

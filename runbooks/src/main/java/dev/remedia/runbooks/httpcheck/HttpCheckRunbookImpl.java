@@ -68,6 +68,9 @@ public class HttpCheckRunbookImpl implements HttpCheckRunbook {
       return probes.probe(
           new HttpProbeRequest(input.url(), input.expectedStatus(), input.timeoutSeconds()));
     } catch (ActivityFailure failure) {
+      if (RunJournal.cancelRequested()) {
+        throw failure;
+      }
       String reason = input.url() + ": " + Failures.reason(failure);
       if (failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
         reason += " (gave up after " + input.maxAttempts() + " attempts)";

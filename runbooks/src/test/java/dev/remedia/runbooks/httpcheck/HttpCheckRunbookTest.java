@@ -15,6 +15,7 @@ import dev.remedia.workflows.runbook.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -123,12 +124,28 @@ class HttpCheckRunbookTest {
     assertTrue(journal.recordedStep(StepState.FAILED));
   }
 
+  @Test
+  void aRunCancelledDuringAStepIsRecordedAsCancelledNotFailed() throws Exception {
+    probe.then(new HttpProbeResult(200, 1, null)).blockingFirstAttempt();
+    HttpCheckRunbook runbook = stub("http-check-cancelled");
+    WorkflowClient.start(runbook::check, new HttpCheckInput("http://example.org/", null, null, null));
+    probe.awaitFirstAttempt();
+
+    WorkflowStub.fromTyped(runbook).cancel();
+
+    assertThrows(WorkflowFailedException.class, () -> WorkflowStub.fromTyped(runbook).getResult(HttpCheckResult.class));
+    assertEquals(RunStatus.CANCELLED, journal.status());
+    assertEquals(List.of("probe:CANCELLED"), journal.stepOutcomes());
+  }
+
+  private HttpCheckRunbook stub(String workflowId) {
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            HttpCheckRunbook.class,
+            WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(QUEUE).build());
+  }
+
   private HttpCheckResult check(String workflowId, HttpCheckInput input) {
-    HttpCheckRunbook runbook =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                HttpCheckRunbook.class,
-                WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(QUEUE).build());
-    return runbook.check(input);
+    return stub(workflowId).check(input);
   }
 }

@@ -23,6 +23,8 @@ public final class InputSchema {
   public static Map<String, Object> of(Class<? extends Record> inputType) {
     Map<String, Object> schema = objectSchema(inputType);
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    // The API refuses unknown top-level fields; nested records follow Temporal's lenient reading.
+    schema.put("additionalProperties", false);
     return schema;
   }
 
@@ -44,7 +46,6 @@ public final class InputSchema {
     schema.put("type", "object");
     schema.put("properties", properties);
     schema.put("required", required);
-    schema.put("additionalProperties", false);
     return schema;
   }
 

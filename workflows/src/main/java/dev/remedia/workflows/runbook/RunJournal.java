@@ -2,8 +2,8 @@ package dev.remedia.workflows.runbook;
 
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.function.Function;
@@ -52,7 +52,7 @@ public final class RunJournal {
           new RunJournalActivities.RunEnded(run.runId, RunStatus.SUCCEEDED, result, null, now()));
       return result;
     } catch (TemporalFailure failure) {
-      RunStatus status = failure instanceof CanceledFailure ? RunStatus.CANCELLED : RunStatus.FAILED;
+      RunStatus status = cancelRequested() ? RunStatus.CANCELLED : RunStatus.FAILED;
       run.recordEvenIfCancelled(
           () ->
               run.journal.runEnded(
@@ -74,7 +74,7 @@ public final class RunJournal {
       end(seq, name, StepState.SUCCEEDED, describe.apply(value));
       return value;
     } catch (TemporalFailure failure) {
-      StepState state = failure instanceof CanceledFailure ? StepState.CANCELLED : StepState.FAILED;
+      StepState state = cancelRequested() ? StepState.CANCELLED : StepState.FAILED;
       recordEvenIfCancelled(() -> end(seq, name, state, Failures.reason(failure)));
       throw failure;
     }
@@ -89,6 +89,14 @@ public final class RunJournal {
 
   private void end(int seq, String name, StepState state, String detail) {
     journal.stepEnded(new RunJournalActivities.StepEnded(runId, seq, name, state, detail, now()));
+  }
+
+  /**
+   * Whether the run was asked to stop. A cancellation reaches the body wrapped in whatever failed
+   * (an ActivityFailure, a runbook's own failure), so the scope, not the exception, is the truth.
+   */
+  public static boolean cancelRequested() {
+    return CancellationScope.current().isCancelRequested();
   }
 
   // A cancelled workflow's own scope rejects new activities; the outcome still has to be written.
