@@ -1,0 +1,62 @@
+package dev.remedia.api.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.remedia.api.ApiTestSupport;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A dependency that cannot be reached gives one readable line and a non-zero exit: no hang, no wall. */
+@Timeout(120)
+class StartupFailureIT {
+
+  @Test
+  void anUnreachableTemporalStopsStartWithOneLine() throws Exception {
+    int closed = ApiTestSupport.freePort();
+    String output = failedStart(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:" + closed));
+
+    assertTrue(output.contains("Remedia could not start: Temporal at 127.0.0.1:" + closed + " is unreachable"), output);
+  }
+
+  @Test
+  void anUnreachableDatabaseStopsStartWithOneLine() throws Exception {
+    int closed = ApiTestSupport.freePort();
+    String output =
+        failedStart(
+            Map.of(
+                "REMEDIA_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/remedia",
+                "REMEDIA_DATABASE_PASSWORD", "not-to-be-printed"));
+
+    assertTrue(
+        output.contains(
+            "Remedia could not start: PostgreSQL at jdbc:postgresql://127.0.0.1:" + closed + "/remedia is unreachable"),
+        output);
+    assertFalse(output.contains("not-to-be-printed"), output);
+  }
+
+  @Test
+  void aBusyDevTemporalPortIsNamed() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0)) {
+      String output = failedStart(Map.of("REMEDIA_DEV_TEMPORAL_PORT", String.valueOf(busy.getLocalPort())));
+
+      assertTrue(
+          output.contains("Remedia could not start: Temporal dev server cannot listen on port " + busy.getLocalPort()),
+          output);
+    }
+  }
+
+  private static String failedStart(Map<String, String> environment) throws Exception {
+    try (RemediaProcess remedia = RemediaProcess.start(ApiTestSupport.freePort(), environment)) {
+      assertEquals(1, remedia.awaitExit(Duration.ofSeconds(90)));
+      String output = remedia.output();
+      assertFalse(output.lines().anyMatch(line -> line.startsWith("\tat ")), "no stack trace:\n" + output);
+      assertEquals(1, output.lines().filter(line -> line.contains("ERROR")).count(), "one error line:\n" + output);
+      return output;
+    }
+  }
+}
