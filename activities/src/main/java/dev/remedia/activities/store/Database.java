@@ -1,11 +1,11 @@
 package dev.remedia.activities.store;
 
+import dev.remedia.activities.RootCause;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
       server = EmbeddedPostgres.builder().start();
     } catch (IOException | RuntimeException e) {
       throw new DatabaseUnavailableException(
-          "embedded PostgreSQL could not start: " + rootMessage(e), e);
+          "embedded PostgreSQL could not start: " + RootCause.message(e), e);
     }
     String url = server.getJdbcUrl("postgres", "postgres");
     return new Database(
@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
       return new HikariDataSource(config);
     } catch (PoolInitializationException e) {
       throw new DatabaseUnavailableException(
-          "PostgreSQL at " + JdbcUrls.redact(url) + " is unreachable: " + rootMessage(e), e);
+          "PostgreSQL at " + JdbcUrls.redact(url) + " is unreachable: " + RootCause.message(e), e);
     }
   }
 
@@ -106,16 +106,5 @@ public final class Database implements AutoCloseable {
         throw new DatabaseUnavailableException("embedded PostgreSQL did not stop cleanly", e);
       }
     }
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root instanceof SQLException && root.getMessage() != null) {
-      return root.getMessage();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

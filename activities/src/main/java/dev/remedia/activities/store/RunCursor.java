@@ -23,8 +23,8 @@ public record RunCursor(Instant createdAt, String id) {
       String[] time = raw.substring(0, colon).split("\\.");
       Instant createdAt = Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1]));
       String id = raw.substring(colon + 1);
-      if (id.isEmpty()) {
-        throw new IllegalArgumentException("empty id");
+      if (!RunIds.plausible(id)) {
+        throw new IllegalArgumentException("not a run id");
       }
       return new RunCursor(createdAt, id);
     } catch (RuntimeException e) {

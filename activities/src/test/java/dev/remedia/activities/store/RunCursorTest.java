@@ -17,7 +17,7 @@ class RunCursorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "@@@", "bm90IGEgY3Vyc29y", "MTIzOg", "eDp5OnoK"})
+  @ValueSource(strings = {"", "@@@", "bm90IGEgY3Vyc29y", "MTIzOg", "eDp5OnoK", "MTIzLjQ1Njphc2QAeA"})
   void anythingElseIsRefused(String encoded) {
     assertThrows(IllegalArgumentException.class, () -> RunCursor.decode(encoded));
   }

@@ -15,6 +15,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,9 @@ class RunbookInputReader {
       throw ApiProblem.badRequest(
           "the body must be a JSON object with the input of '" + runbook.name()
               + "'; GET /api/runbooks shows its schema");
+    }
+    if (body.indexOf('\0') >= 0 || body.toLowerCase(Locale.ROOT).contains("\\u0000")) {
+      throw ApiProblem.badRequest("the input must not contain NUL characters");
     }
     JsonNode tree = parse(body);
     if (!tree.isObject()) {

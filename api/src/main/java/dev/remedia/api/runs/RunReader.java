@@ -1,12 +1,14 @@
 package dev.remedia.api.runs;
 
 import dev.remedia.activities.store.RunCursor;
+import dev.remedia.activities.store.RunIds;
 import dev.remedia.activities.store.RunPage;
 import dev.remedia.activities.store.RunQuery;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.workflows.runbook.RunStatus;
+import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -30,6 +32,9 @@ class RunReader {
   }
 
   RunView find(String id) {
+    if (!RunIds.plausible(id)) {
+      throw ApiProblem.notFound("no run with that id");
+    }
     StoredRun run =
         runs.find(id).orElseThrow(() -> ApiProblem.notFound("no run with id '" + id + "'"));
     return new RunView(
@@ -55,7 +60,7 @@ class RunReader {
   }
 
   RunSummary.Page list(String status, String runbook, String limit, String cursor) {
-    RunQuery query = new RunQuery(status(status), blankToNull(runbook), limit(limit), cursor(cursor));
+    RunQuery query = new RunQuery(status(status), runbook(runbook), limit(limit), cursor(cursor));
     RunPage page = runs.list(query);
     return new RunSummary.Page(
         page.runs().stream()
@@ -111,8 +116,14 @@ class RunReader {
     }
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+  private static String runbook(String runbook) {
+    if (runbook == null || runbook.isBlank()) {
+      return null;
+    }
+    if (!RunbookDefinition.isValidName(runbook.strip())) {
+      throw ApiProblem.badRequest("runbook must be a runbook name: lower-case letters, digits and dashes");
+    }
+    return runbook.strip();
   }
 
   private JsonNode tree(String stored) {

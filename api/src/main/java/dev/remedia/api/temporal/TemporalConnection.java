@@ -1,5 +1,6 @@
 package dev.remedia.api.temporal;
 
+import dev.remedia.activities.RootCause;
 import dev.remedia.api.StartupFailure;
 import dev.remedia.api.config.TemporalSettings;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
@@ -52,7 +53,7 @@ public final class TemporalConnection implements AutoCloseable {
       server = TestServer.createPortBoundServer(port, true);
     } catch (RuntimeException e) {
       throw new StartupFailure(
-          "Temporal dev server cannot listen on port " + port + " (" + rootMessage(e) + "); set "
+          "Temporal dev server cannot listen on port " + port + " (" + RootCause.message(e) + "); set "
               + "REMEDIA_DEV_TEMPORAL_PORT to a free port, or TEMPORAL_ADDRESS to use a running Temporal",
           e);
     }
@@ -70,7 +71,7 @@ public final class TemporalConnection implements AutoCloseable {
           options.setTarget(target).build(), CONNECT_TIMEOUT);
     } catch (RuntimeException e) {
       throw new StartupFailure(
-          "Temporal at " + target + " is unreachable (" + rootMessage(e) + "); check TEMPORAL_ADDRESS", e);
+          "Temporal at " + target + " is unreachable (" + RootCause.message(e) + "); check TEMPORAL_ADDRESS", e);
     }
   }
 
@@ -83,7 +84,7 @@ public final class TemporalConnection implements AutoCloseable {
     } catch (RuntimeException e) {
       stubs.shutdownNow();
       throw new StartupFailure(
-          "Temporal at " + target + " has no usable namespace '" + namespace + "' (" + rootMessage(e)
+          "Temporal at " + target + " has no usable namespace '" + namespace + "' (" + RootCause.message(e)
               + "); check TEMPORAL_NAMESPACE",
           e);
     }
@@ -107,11 +108,4 @@ public final class TemporalConnection implements AutoCloseable {
     }
   }
 
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-  }
 }

@@ -84,17 +84,12 @@ final class RemediaProcess implements AutoCloseable {
     }
   }
 
-  /** Kills the process at once, as a crash or an OOM killer would: no shutdown hooks run. */
-  void crash() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
-  }
-
   @Override
   public void close() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      crash();
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
     }
   }
 }

@@ -22,9 +22,13 @@ public record RunbookDefinition(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(inputType, "inputType");
     Objects.requireNonNull(implementation, "implementation");
-    if (!NAME.matcher(name).matches()) {
+    if (!isValidName(name)) {
       throw new IllegalArgumentException(
           "runbook name '" + name + "' must be lower-case letters, digits and dashes");
     }
+  }
+
+  public static boolean isValidName(String name) {
+    return NAME.matcher(name).matches();
   }
 }
