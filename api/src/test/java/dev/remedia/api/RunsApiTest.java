@@ -137,6 +137,23 @@ class RunsApiTest extends ApiTestSupport {
     assertEquals(List.of("started", "replayed"), audit.forObject("run", id).stream().map(AuditLog.AuditEntry::outcome).toList());
   }
 
+  @Test
+  void anIdempotencyKeyReusedForADifferentInputIsAConflict() {
+    String key = "reused-" + System.nanoTime();
+    String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/";
+    HttpResponse<String> first = send(startWithKey("{\"url\": \"" + url + "a\"}", key));
+    awaitEnd(json(first).get("id").asText());
+
+    HttpResponse<String> same = send(startWithKey("{\"url\": \"" + url + "a\", \"maxAttempts\": 4}", key));
+    HttpResponse<String> other = send(startWithKey("{\"url\": \"" + url + "b\"}", key));
+
+    assertEquals(200, same.statusCode(), "the same input with its defaults spelled out: " + same.body());
+    assertEquals("SUCCEEDED", json(same).get("status").asText());
+    assertEquals(409, other.statusCode(), other.body());
+    assertEquals("application/problem+json", other.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(json(other).get("detail").asText().contains("with a different input"));
+  }
+
   private HttpRequest.Builder startWithKey(String body, String key) {
     return HttpRequest.newBuilder(baseUri().resolve("/api/runbooks/http-check/runs"))
         .header("Content-Type", "application/json")

@@ -23,6 +23,11 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.NOT_FOUND, detail, null, null);
   }
 
+  /** The request contradicts what already exists. */
+  public static ApiProblem conflict(String detail) {
+    return new ApiProblem(HttpStatus.CONFLICT, detail, null, null);
+  }
+
   /** The request was fine but a dependency cannot take it now; the client should retry. */
   public static ApiProblem unavailable(String detail, Duration retryAfter, Throwable cause) {
     return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfter, cause);

@@ -3,6 +3,7 @@ package dev.remedia.api.runbooks;
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.AuditLog.AuditEntry;
 import dev.remedia.activities.store.RunStore;
+import dev.remedia.activities.store.StoredRun;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -76,8 +78,7 @@ class RunLauncher {
                   .build())
           .start(input);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      audited(runId, remoteAddress, "replayed");
-      return new RunAccepted(runId, runbook.name(), status(runId), "/api/runs/" + runId, true);
+      return replay(runId, runbook, input, remoteAddress);
     } catch (WorkflowServiceException e) {
       throw ApiProblem.unavailable(
           "Temporal did not confirm the start of the run; retry, with an Idempotency-Key header so that a "
@@ -87,7 +88,27 @@ class RunLauncher {
     }
     recordStarted(runId, runbook, input);
     audited(runId, remoteAddress, "started");
-    return new RunAccepted(runId, runbook.name(), "RUNNING", "/api/runs/" + runId, false);
+    return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false);
+  }
+
+  /**
+   * A retry of an earlier start answers with that run. A key reused for a different input is a client
+   * bug: answering with the earlier run would report work that was never asked for.
+   */
+  private RunAccepted replay(String runId, RunbookDefinition runbook, Record input, String remoteAddress) {
+    Optional<StoredRun> earlier = earlierRun(runId);
+    if (earlier.isPresent() && !inputs.sameInput(earlier.get().inputJson(), input)) {
+      audited(runId, remoteAddress, "refused: idempotency key reused with another input");
+      throw ApiProblem.conflict(
+          "this Idempotency-Key already started run " + runId + " with a different input; use a new key");
+    }
+    audited(runId, remoteAddress, "replayed");
+    String status = earlier.map(run -> run.status().name()).orElse("RUNNING");
+    return new RunAccepted(runId, runbook.name(), status, location(runId), true);
+  }
+
+  private static String location(String runId) {
+    return "/api/runs/" + runId;
   }
 
   private static UUID runKey(RunbookDefinition runbook, String idempotencyKey) {
@@ -102,11 +123,13 @@ class RunLauncher {
         (runbook.name() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
   }
 
-  private String status(String runId) {
+  // The run is in Temporal whatever the read model says; without its row there is nothing to compare.
+  private Optional<StoredRun> earlierRun(String runId) {
     try {
-      return runs.find(runId).map(run -> run.status().name()).orElse("RUNNING");
+      return runs.find(runId);
     } catch (RuntimeException e) {
-      return "RUNNING";
+      LOG.warn("Cannot read run {} to check its idempotency key: {}", runId, e.getMessage());
+      return Optional.empty();
     }
   }
 

@@ -66,6 +66,15 @@ class RunbookInputReader {
     }
   }
 
+  /** Whether a stored input (JSON from the read model) is the same as {@code input}, key order aside. */
+  boolean sameInput(String storedJson, Record input) {
+    try {
+      return mapper.readTree(storedJson).equals(mapper.valueToTree(input));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
   private JsonNode parse(String body) {
     try {
       return mapper.readTree(body);

@@ -9,6 +9,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class TemporalConnection implements AutoCloseable {
     try {
       stubs
           .blockingStub()
-          .withDeadlineAfter(CONNECT_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .withDeadlineAfter(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
           .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
     } catch (RuntimeException e) {
       stubs.shutdownNow();
@@ -102,7 +103,7 @@ public final class TemporalConnection implements AutoCloseable {
   @Override
   public void close() throws Exception {
     stubs.shutdown();
-    stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    stubs.awaitTermination(5, TimeUnit.SECONDS);
     if (devServer != null) {
       devServer.close();
     }
