@@ -3,6 +3,7 @@ package dev.remedia.runbooks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.workflows.incident.IncidentWorkflowImpl;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.ReplayResults;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Replays every recorded history under {@code histories/} against today's runbook code. A failure means
+ * Replays every recorded history under {@code histories/} against today's code of the runbooks and the
+ * incident workflow. A failure means
  * a change would break executions that are running now: guard it with {@code Workflow.getVersion}.
  */
 @Timeout(60)
@@ -30,7 +32,10 @@ class RecordedHistoriesReplayTest {
     List<WorkflowExecutionHistory> histories =
         files.stream().map(RecordedHistoriesReplayTest::read).toList();
     Class<?>[] implementations =
-        RunbookCatalog.all().stream().map(RunbookDefinition::implementation).toArray(Class<?>[]::new);
+        Stream.concat(
+                RunbookCatalog.all().stream().map(RunbookDefinition::implementation),
+                Stream.of(IncidentWorkflowImpl.class))
+            .toArray(Class<?>[]::new);
 
     ReplayResults results = WorkflowReplayer.replayWorkflowExecutions(histories, false, implementations);
 

@@ -1,0 +1,69 @@
+package dev.remedia.workflows.incident;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes incidents to the read model. Every write carries the workflow's whole view and a sequence
+ * number, so a retried, replayed or late write never leaves the read model behind the workflow.
+ */
+@ActivityInterface
+public interface IncidentJournalActivities {
+
+  /** Creates or updates the incident, links its new alerts and appends its new events. */
+  @ActivityMethod(name = "IncidentJournal.Record")
+  void record(IncidentRecord record);
+
+  /** Links alerts to an incident without changing it: resolutions that arrived after it closed. */
+  @ActivityMethod(name = "IncidentJournal.LinkAlerts")
+  void linkAlerts(String incidentId, List<String> alertIds);
+
+  /** Records that the incident started a runbook run, before the run starts. */
+  @ActivityMethod(name = "IncidentJournal.RunStarted")
+  void runStarted(RunLink link);
+
+  /**
+   * The incident as the workflow sees it after handling some alerts.
+   *
+   * @param seq increases with every write of this incident
+   * @param newAlertIds alerts handled since the previous write, counted
+   * @param duplicateAlertIds alerts handled since the previous write that repeated one just seen
+   * @param events what happened since the previous write, in order
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record IncidentRecord(
+      String incidentId,
+      long seq,
+      String workflowId,
+      String source,
+      String dedupeKey,
+      IncidentStatus status,
+      Severity severity,
+      String summary,
+      String link,
+      String route,
+      String runbook,
+      String escalationPolicy,
+      long alertCount,
+      long duplicateCount,
+      int firingCount,
+      long openedAtMillis,
+      long lastSeenAtMillis,
+      long acknowledgedAtMillis,
+      long resolvedAtMillis,
+      long closedAtMillis,
+      List<String> newAlertIds,
+      List<String> duplicateAlertIds,
+      List<IncidentEvent> events) {}
+
+  /** One moment in an incident's life; {@code seq} numbers the events of one incident. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record IncidentEvent(int seq, long atMillis, String kind, String detail) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RunLink(
+      String incidentId, String runId, String runbook, Map<String, Object> input, long atMillis) {}
+}

@@ -1,0 +1,217 @@
+package dev.remedia.workflows.incident;
+
+import dev.remedia.workflows.incident.IncidentJournalActivities.IncidentEvent;
+import dev.remedia.workflows.incident.IncidentJournalActivities.IncidentRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The incident's rules, free of Temporal: how alerts fold, resolve, reopen and duplicate. The workflow
+ * feeds it batches and journals what it reports.
+ */
+final class IncidentModel {
+
+  /**
+   * A notification that repeats one received this recently (same alert, status and start) is a
+   * duplicate: Alertmanager HA peers and monitor retries send the same thing again within seconds,
+   * while genuine repeats come after a repeat interval of minutes or hours.
+   */
+  static final long DUPLICATE_WINDOW_MILLIS = 60_000;
+
+  /** Bounds the state carried across continue-as-new for incidents that group thousands of alerts. */
+  static final int MAX_TRACKED_FIRING = 5_000;
+
+  private final String incidentId;
+  private final String workflowId;
+  private final String source;
+  private final String dedupeKey;
+  private final RouteDecision route;
+  private final long openedAtMillis;
+  private final Map<String, Long> firing;
+  private final Map<String, Long> recent;
+  private IncidentStatus status;
+  private Severity severity;
+  private String summary;
+  private String link;
+  private long flapWindowSeconds;
+  private long alertCount;
+  private long duplicateCount;
+  private long lastSeenAtMillis;
+  private long acknowledgedAtMillis;
+  private long resolvedAtMillis;
+  private long closedAtMillis;
+  private long journalSeq;
+  private int eventSeq;
+
+  private final List<String> newAlertIds = new ArrayList<>();
+  private final List<String> duplicateAlertIds = new ArrayList<>();
+  private final List<IncidentEvent> newEvents = new ArrayList<>();
+
+  private IncidentModel(IncidentState state) {
+    incidentId = state.incidentId();
+    workflowId = state.workflowId();
+    source = state.source();
+    dedupeKey = state.dedupeKey();
+    route = state.route() == null ? RouteDecision.unrouted() : state.route();
+    openedAtMillis = state.openedAtMillis();
+    firing = new LinkedHashMap<>(state.firing());
+    recent = new LinkedHashMap<>(state.recent());
+    status = state.status();
+    severity = state.severity();
+    summary = state.summary();
+    link = state.link();
+    flapWindowSeconds = state.flapWindowSeconds();
+    alertCount = state.alertCount();
+    duplicateCount = state.duplicateCount();
+    lastSeenAtMillis = state.lastSeenAtMillis();
+    acknowledgedAtMillis = state.acknowledgedAtMillis();
+    resolvedAtMillis = state.resolvedAtMillis();
+    journalSeq = state.journalSeq();
+    eventSeq = state.eventSeq();
+  }
+
+  /** Opens an incident for the batch that brought its first firing alert, then applies the batch. */
+  static IncidentModel open(String incidentId, String workflowId, AlertBatch first, long now) {
+    IncidentModel incident =
+        new IncidentModel(
+            new IncidentState(
+                incidentId, null, workflowId, first.source(), first.dedupeKey(), IncidentStatus.OPEN,
+                Severity.UNKNOWN, null, null, first.route(), first.flapWindowSeconds(), 0, 0, now, now,
+                0, 0, 0, 0, Map.of(), Map.of(), List.of()));
+    incident.event(now, "opened", openedDetail(first.route()));
+    incident.apply(first, now);
+    return incident;
+  }
+
+  static IncidentModel resume(IncidentState state) {
+    return new IncidentModel(state);
+  }
+
+  static boolean hasFiring(AlertBatch batch) {
+    return batch.alerts().stream().anyMatch(alert -> alert.status() == AlertStatus.FIRING);
+  }
+
+  /** Folds one batch into the incident. */
+  void apply(AlertBatch batch, long now) {
+    flapWindowSeconds = batch.flapWindowSeconds();
+    recent.values().removeIf(receivedAt -> now - receivedAt >= DUPLICATE_WINDOW_MILLIS);
+    boolean resolutionSeen = false;
+    for (AlertNotice alert : batch.alerts()) {
+      lastSeenAtMillis = now;
+      String signature = alert.identity() + "|" + alert.status() + "|" + alert.startsAtMillis();
+      if (recent.containsKey(signature)) {
+        duplicateCount++;
+        duplicateAlertIds.add(alert.alertId());
+        continue;
+      }
+      recent.put(signature, now);
+      alertCount++;
+      newAlertIds.add(alert.alertId());
+      switch (alert.status()) {
+        case FIRING -> fired(alert, now);
+        case RESOLVED -> {
+          firing.remove(alert.identity());
+          resolutionSeen = true;
+        }
+        case ACKNOWLEDGED -> acknowledged(alert, now);
+      }
+    }
+    if (resolutionSeen && firing.isEmpty() && isActive()) {
+      status = IncidentStatus.RESOLVED;
+      resolvedAtMillis = now;
+      event(now, "resolved", "every alert of the incident resolved");
+    }
+  }
+
+  private void fired(AlertNotice alert, long now) {
+    if (firing.containsKey(alert.identity()) || firing.size() < MAX_TRACKED_FIRING) {
+      firing.put(alert.identity(), alert.startsAtMillis());
+    }
+    severity = severity.worse(alert.severity());
+    if (summary == null) {
+      summary = alert.summary();
+    }
+    if (link == null) {
+      link = alert.link();
+    }
+    if (status == IncidentStatus.RESOLVED) {
+      status = acknowledgedAtMillis > 0 ? IncidentStatus.ACKNOWLEDGED : IncidentStatus.OPEN;
+      resolvedAtMillis = 0;
+      event(now, "reopened", "alert " + alert.identity() + " fired again within the flap window");
+    }
+  }
+
+  private void acknowledged(AlertNotice alert, long now) {
+    if (status != IncidentStatus.OPEN) {
+      return;
+    }
+    status = IncidentStatus.ACKNOWLEDGED;
+    acknowledgedAtMillis = now;
+    event(now, "acknowledged", "acknowledged through the " + source + " webhook");
+  }
+
+  private boolean isActive() {
+    return status == IncidentStatus.OPEN || status == IncidentStatus.ACKNOWLEDGED;
+  }
+
+  void close(long now) {
+    status = IncidentStatus.CLOSED;
+    closedAtMillis = now;
+    event(now, "closed", "no alert fired again within the flap window of " + flapWindowSeconds + " s");
+  }
+
+  void event(long now, String kind, String detail) {
+    newEvents.add(new IncidentEvent(++eventSeq, now, kind, detail));
+  }
+
+  /** Whether anything happened since the last {@link #takeRecord}. */
+  boolean changed() {
+    return !newAlertIds.isEmpty() || !duplicateAlertIds.isEmpty() || !newEvents.isEmpty();
+  }
+
+  /** The incident as it now is, with what happened since the previous record; starts a new record. */
+  IncidentRecord takeRecord() {
+    IncidentRecord record =
+        new IncidentRecord(
+            incidentId, ++journalSeq, workflowId, source, dedupeKey, status, severity, summary, link,
+            route.route(), route.runbook(), route.escalationPolicy(), alertCount, duplicateCount,
+            firing.size(), openedAtMillis, lastSeenAtMillis, acknowledgedAtMillis, resolvedAtMillis,
+            closedAtMillis, List.copyOf(newAlertIds), List.copyOf(duplicateAlertIds),
+            List.copyOf(newEvents));
+    newAlertIds.clear();
+    duplicateAlertIds.clear();
+    newEvents.clear();
+    return record;
+  }
+
+  IncidentState toState(List<AlertBatch> pending) {
+    return new IncidentState(
+        incidentId, null, workflowId, source, dedupeKey, status, severity, summary, link, route,
+        flapWindowSeconds, alertCount, duplicateCount, openedAtMillis, lastSeenAtMillis,
+        acknowledgedAtMillis, resolvedAtMillis, journalSeq, eventSeq, new LinkedHashMap<>(firing),
+        new LinkedHashMap<>(recent), new ArrayList<>(pending));
+  }
+
+  String incidentId() {
+    return incidentId;
+  }
+
+  RouteDecision route() {
+    return route;
+  }
+
+  IncidentStatus status() {
+    return status;
+  }
+
+  /** When a resolved incident closes unless an alert fires again. */
+  long closesAtMillis() {
+    return resolvedAtMillis + flapWindowSeconds * 1000;
+  }
+
+  private static String openedDetail(RouteDecision route) {
+    return route.route() == null ? "no route matched" : "route " + route.route();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.remedia.workflows.incident;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an incident workflow hands to its next execution when it continues as new.
+ *
+ * @param incidentId the open incident, or null when the previous execution closed its incident and
+ *     the pending alerts belong to the next one
+ * @param previousIncidentId the incident the previous execution closed, so late resolutions can be
+ *     linked to it; null otherwise
+ * @param firing identity → start time of each alert still firing
+ * @param recent duplicate signature → when it was last received, for the duplicate window
+ * @param pending batches received but not yet handled, handled first by the next execution
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IncidentState(
+    String incidentId,
+    String previousIncidentId,
+    String workflowId,
+    String source,
+    String dedupeKey,
+    IncidentStatus status,
+    Severity severity,
+    String summary,
+    String link,
+    RouteDecision route,
+    long flapWindowSeconds,
+    long alertCount,
+    long duplicateCount,
+    long openedAtMillis,
+    long lastSeenAtMillis,
+    long acknowledgedAtMillis,
+    long resolvedAtMillis,
+    long journalSeq,
+    int eventSeq,
+    Map<String, Long> firing,
+    Map<String, Long> recent,
+    List<AlertBatch> pending) {
+
+  /** The start of the execution after a closed incident: only the alerts that arrived meanwhile. */
+  static IncidentState afterClose(String closedIncidentId, List<AlertBatch> pending) {
+    return new IncidentState(
+        null, closedIncidentId, null, null, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, Map.of(), Map.of(), pending);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.remedia.workflows.incident;
+
+import dev.remedia.workflows.incident.IncidentJournalActivities.RunLink;
+import dev.remedia.workflows.runbook.Failures;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.ChildWorkflowStub;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Signals only queue batches; the workflow's own loop handles them, so no alert is handled halfway when
+ * the workflow closes or continues as new: whatever is queued then travels to the next execution.
+ */
+public class IncidentWorkflowImpl implements IncidentWorkflow {
+
+  /** Continue as new well before Temporal's history limits; an incident may run for weeks. */
+  static final int MAX_HISTORY_EVENTS = 2_000;
+
+  // An incident must outlive a read-model outage of any length: its journal retries without end.
+  private static final LocalActivityOptions JOURNAL_OPTIONS =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(200))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
+  private final IncidentJournalActivities journal =
+      Workflow.newLocalActivityStub(IncidentJournalActivities.class, JOURNAL_OPTIONS);
+  private final Deque<AlertBatch> inbox = new ArrayDeque<>();
+
+  @Override
+  public void alerts(AlertBatch batch) {
+    inbox.add(batch);
+  }
+
+  @Override
+  public void run(IncidentState carried) {
+    if (carried != null) {
+      List<AlertBatch> arrived = drainInbox();
+      inbox.addAll(carried.pending());
+      inbox.addAll(arrived);
+    }
+    IncidentModel incident =
+        carried != null && carried.incidentId() != null
+            ? IncidentModel.resume(carried)
+            : openFromInbox(carried == null ? null : carried.previousIncidentId());
+    if (incident == null) {
+      return;
+    }
+    while (true) {
+      if (!awaitAlertsOrClose(incident)) {
+        incident.close(now());
+        journal.record(incident.takeRecord());
+        if (inbox.isEmpty()) {
+          return;
+        }
+        Workflow.continueAsNew(IncidentState.afterClose(incident.incidentId(), drainInbox()));
+      }
+      handle(incident, drainInbox());
+      if (historyIsLong()) {
+        Workflow.continueAsNew(incident.toState(drainInbox()));
+      }
+    }
+  }
+
+  /**
+   * Waits for the first batch with a firing alert and opens the incident with it. Resolutions that
+   * come before (late ones for an incident that just closed) are linked to that incident; if nothing
+   * fires, there is no incident and the execution ends.
+   */
+  private IncidentModel openFromInbox(String previousIncidentId) {
+    Workflow.await(() -> !inbox.isEmpty());
+    while (!inbox.isEmpty()) {
+      AlertBatch batch = inbox.poll();
+      if (IncidentModel.hasFiring(batch)) {
+        String workflowId = Workflow.getInfo().getWorkflowId();
+        IncidentModel incident =
+            IncidentModel.open(Workflow.randomUUID().toString(), workflowId, batch, now());
+        journal.record(incident.takeRecord());
+        startRunbook(incident);
+        handle(incident, drainInbox());
+        return incident;
+      }
+      if (previousIncidentId != null) {
+        journal.linkAlerts(
+            previousIncidentId, batch.alerts().stream().map(AlertNotice::alertId).toList());
+      }
+    }
+    return null;
+  }
+
+  /** Whether alerts arrived; false when a resolved incident's flap window passed in silence. */
+  private boolean awaitAlertsOrClose(IncidentModel incident) {
+    if (incident.status() != IncidentStatus.RESOLVED) {
+      Workflow.await(() -> !inbox.isEmpty());
+      return true;
+    }
+    long remaining = incident.closesAtMillis() - now();
+    if (remaining > 0) {
+      Workflow.await(Duration.ofMillis(remaining), () -> !inbox.isEmpty());
+    }
+    return !inbox.isEmpty();
+  }
+
+  private void handle(IncidentModel incident, List<AlertBatch> batches) {
+    for (AlertBatch batch : batches) {
+      incident.apply(batch, now());
+    }
+    if (incident.changed()) {
+      journal.record(incident.takeRecord());
+    }
+  }
+
+  /**
+   * Starts the routed runbook as a child that outlives the incident: a runbook fixing the problem must
+   * not be cancelled because the monitor resolved first.
+   */
+  private void startRunbook(IncidentModel incident) {
+    RouteDecision route = incident.route();
+    if (route.runbook() == null) {
+      return;
+    }
+    if (route.inputProblem() != null) {
+      incident.event(now(), "runbook-not-started", route.runbook() + ": " + route.inputProblem());
+      journal.record(incident.takeRecord());
+      return;
+    }
+    String runId = route.runbook() + "-" + Workflow.randomUUID();
+    journal.runStarted(
+        new RunLink(incident.incidentId(), runId, route.runbook(), route.runbookInput(), now()));
+    ChildWorkflowStub child =
+        Workflow.newUntypedChildWorkflowStub(
+            route.runbook(),
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(runId)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+    child.executeAsync(Object.class, route.runbookInput());
+    try {
+      child.getExecution().get();
+      incident.event(now(), "runbook-started", runId);
+    } catch (TemporalFailure failure) {
+      incident.event(now(), "runbook-not-started", runId + ": " + Failures.reason(failure));
+    }
+    journal.record(incident.takeRecord());
+  }
+
+  private List<AlertBatch> drainInbox() {
+    List<AlertBatch> batches = new ArrayList<>(inbox);
+    inbox.clear();
+    return batches;
+  }
+
+  private static boolean historyIsLong() {
+    return Workflow.getInfo().getHistoryLength() > MAX_HISTORY_EVENTS
+        || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  private static long now() {
+    return Workflow.currentTimeMillis();
+  }
+}
