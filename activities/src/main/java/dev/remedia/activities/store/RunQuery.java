@@ -9,7 +9,7 @@ import dev.remedia.workflows.runbook.RunStatus;
  * @param runbook only runs of this runbook, or null for all
  * @param after continue after this cursor, or null for the first page
  */
-public record RunQuery(RunStatus status, String runbook, int limit, RunCursor after) {
+public record RunQuery(RunStatus status, String runbook, int limit, PageCursor after) {
 
   public static final int MAX_LIMIT = 200;
 

@@ -1,17 +1,18 @@
 package dev.remedia.activities.store;
 
 import static dev.remedia.activities.store.generated.Tables.RUNS;
+import static dev.remedia.activities.store.StoreTimes.instant;
+import static dev.remedia.activities.store.StoreTimes.utc;
 import static dev.remedia.activities.store.generated.Tables.STEPS;
 
 import dev.remedia.activities.store.generated.tables.records.RunsRecord;
 import dev.remedia.workflows.runbook.RunStatus;
 import dev.remedia.workflows.runbook.StepState;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -40,6 +41,34 @@ public final class RunStore {
         .onConflict(RUNS.ID)
         .doNothing()
         .execute();
+  }
+
+  /**
+   * Creates a run started by an incident, or links an existing row to it: the incident records the run
+   * before starting it, but a retried write may come after the run recorded itself.
+   */
+  public void recordStartedByIncident(
+      String runId, String runbook, String inputJson, UUID incidentId, Instant at) {
+    db.insertInto(RUNS)
+        .set(RUNS.ID, runId)
+        .set(RUNS.RUNBOOK, runbook)
+        .set(RUNS.STATUS, RunStatus.RUNNING.name())
+        .set(RUNS.INPUT, JSONB.valueOf(inputJson))
+        .set(RUNS.INCIDENT_ID, incidentId)
+        .set(RUNS.CREATED_AT, utc(at))
+        .onConflict(RUNS.ID)
+        .doUpdate()
+        .set(RUNS.INCIDENT_ID, incidentId)
+        .where(RUNS.INCIDENT_ID.isNull())
+        .execute();
+  }
+
+  /** The runs an incident started, oldest first. */
+  public List<StoredRun> startedBy(UUID incidentId) {
+    return db.selectFrom(RUNS)
+        .where(RUNS.INCIDENT_ID.eq(incidentId))
+        .orderBy(RUNS.CREATED_AT, RUNS.ID)
+        .fetch(RunStore::toRun);
   }
 
   public void recordStepStarted(String runId, int seq, String name, Instant at) {
@@ -105,7 +134,7 @@ public final class RunStore {
     if (query.after() != null) {
       conditions.add(
           DSL.row(RUNS.CREATED_AT, RUNS.ID)
-              .lt(utc(query.after().createdAt()), query.after().id()));
+              .lt(utc(query.after().at()), query.after().id()));
     }
     List<StoredRun> runs =
         db.selectFrom(RUNS)
@@ -118,7 +147,7 @@ public final class RunStore {
     }
     List<StoredRun> page = runs.subList(0, query.limit());
     StoredRun last = page.get(page.size() - 1);
-    return new RunPage(List.copyOf(page), new RunCursor(last.createdAt(), last.id()));
+    return new RunPage(List.copyOf(page), new PageCursor(last.createdAt(), last.id()));
   }
 
   private static StoredRun toRun(RunsRecord run) {
@@ -131,13 +160,5 @@ public final class RunStore {
         run.getFailure(),
         instant(run.getCreatedAt()),
         instant(run.getEndedAt()));
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return at.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(OffsetDateTime at) {
-    return at == null ? null : at.toInstant();
   }
 }

@@ -99,11 +99,11 @@ abstract class RunStoreContract {
 
     List<String> seen = new ArrayList<>();
     int pages = 0;
-    RunCursor cursor = null;
+    PageCursor cursor = null;
     do {
       RunPage page = store.list(new RunQuery(null, runbook, 2, cursor));
       page.runs().forEach(run -> seen.add(run.id()));
-      cursor = page.next() == null ? null : RunCursor.decode(page.next().encode());
+      cursor = page.next() == null ? null : PageCursor.decode(page.next().encode());
       pages++;
     } while (cursor != null);
 

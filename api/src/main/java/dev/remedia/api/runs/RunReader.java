@@ -1,6 +1,6 @@
 package dev.remedia.api.runs;
 
-import dev.remedia.activities.store.RunCursor;
+import dev.remedia.activities.store.PageCursor;
 import dev.remedia.activities.store.RunIds;
 import dev.remedia.activities.store.RunPage;
 import dev.remedia.activities.store.RunQuery;
@@ -105,12 +105,12 @@ class RunReader {
         "limit must be a whole number from 1 to " + RunQuery.MAX_LIMIT + " (got '" + limit + "')");
   }
 
-  private static RunCursor cursor(String cursor) {
+  private static PageCursor cursor(String cursor) {
     if (cursor == null || cursor.isBlank()) {
       return null;
     }
     try {
-      return RunCursor.decode(cursor.strip());
+      return PageCursor.decode(cursor.strip());
     } catch (IllegalArgumentException e) {
       throw ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
     }

@@ -32,6 +32,7 @@ public interface IncidentJournalActivities {
    * @param newAlertIds alerts handled since the previous write, counted
    * @param duplicateAlertIds alerts handled since the previous write that repeated one just seen
    * @param events what happened since the previous write, in order
+   * @param lastEventSeq the number of the incident's latest event, in this write or before
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record IncidentRecord(
@@ -57,7 +58,8 @@ public interface IncidentJournalActivities {
       long closedAtMillis,
       List<String> newAlertIds,
       List<String> duplicateAlertIds,
-      List<IncidentEvent> events) {}
+      List<IncidentEvent> events,
+      int lastEventSeq) {}
 
   /** One moment in an incident's life; {@code seq} numbers the events of one incident. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -179,7 +179,7 @@ final class IncidentModel {
             route.route(), route.runbook(), route.escalationPolicy(), alertCount, duplicateCount,
             firing.size(), openedAtMillis, lastSeenAtMillis, acknowledgedAtMillis, resolvedAtMillis,
             closedAtMillis, List.copyOf(newAlertIds), List.copyOf(duplicateAlertIds),
-            List.copyOf(newEvents));
+            List.copyOf(newEvents), eventSeq);
     newAlertIds.clear();
     duplicateAlertIds.clear();
     newEvents.clear();

@@ -8,17 +8,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class RunCursorTest {
+class PageCursorTest {
 
   @Test
   void aCursorSurvivesItsEncoding() {
-    RunCursor cursor = new RunCursor(Instant.parse("2026-11-21T05:06:48.123456Z"), "http-check-a:b");
-    assertEquals(cursor, RunCursor.decode(cursor.encode()));
+    PageCursor cursor = new PageCursor(Instant.parse("2026-11-21T05:06:48.123456Z"), "http-check-a:b");
+    assertEquals(cursor, PageCursor.decode(cursor.encode()));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "@@@", "bm90IGEgY3Vyc29y", "MTIzOg", "eDp5OnoK", "MTIzLjQ1Njphc2QAeA"})
   void anythingElseIsRefused(String encoded) {
-    assertThrows(IllegalArgumentException.class, () -> RunCursor.decode(encoded));
+    assertThrows(IllegalArgumentException.class, () -> PageCursor.decode(encoded));
   }
 }
