@@ -19,6 +19,11 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.BAD_REQUEST, detail, null, null);
   }
 
+  /** The caller did not prove who it is; the detail says what was missing or wrong, never a secret. */
+  public static ApiProblem unauthorized(String detail) {
+    return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, null, null);
+  }
+
   public static ApiProblem notFound(String detail) {
     return new ApiProblem(HttpStatus.NOT_FOUND, detail, null, null);
   }

@@ -1,8 +1,10 @@
 package dev.remedia.api.store;
 
+import dev.remedia.activities.store.AlertStore;
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.Database;
 import dev.remedia.activities.store.DatabaseUnavailableException;
+import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.StartupFailure;
 import dev.remedia.api.config.DatabaseSettings;
@@ -51,6 +53,16 @@ class StoreFactory {
   @Singleton
   RunStore runStore(DSLContext dsl) {
     return new RunStore(dsl);
+  }
+
+  @Singleton
+  IncidentStore incidentStore(DSLContext dsl) {
+    return new IncidentStore(dsl);
+  }
+
+  @Singleton
+  AlertStore alertStore(DSLContext dsl) {
+    return new AlertStore(dsl);
   }
 
   @Singleton

@@ -1,0 +1,188 @@
+package dev.remedia.api.webhooks;
+
+import dev.remedia.activities.store.AuditLog;
+import dev.remedia.activities.store.AuditLog.AuditEntry;
+import dev.remedia.api.config.TemporalSettings;
+import dev.remedia.api.operator.OperatorConfig;
+import dev.remedia.api.operator.WebhookCredentials;
+import dev.remedia.api.problem.ApiProblem;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a webhook's credential before its body is parsed: a bearer token, and for Grafana the
+ * HMAC-SHA256 signature of the body (with the signed timestamp, when Grafana sends one, which must be
+ * fresh). Refusals are answered 401 and audited with the reason, never with the body or a secret.
+ */
+@Singleton
+class WebhookAuthenticator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookAuthenticator.class);
+
+  /** How far a signed timestamp may be from now either way: a captured request replays only briefly. */
+  static final Duration MAX_TIMESTAMP_SKEW = Duration.ofMinutes(5);
+
+  private final OperatorConfig config;
+  private final boolean devMode;
+  private final AuditLog audit;
+  private final JsonMapper json;
+  private final Set<WebhookSource> warnedOpen = EnumSet.noneOf(WebhookSource.class);
+
+  WebhookAuthenticator(
+      OperatorConfig config, TemporalSettings temporal, AuditLog audit, JsonMapper json) {
+    this.config = config;
+    this.devMode = temporal.devServer();
+    this.audit = audit;
+    this.json = json;
+  }
+
+  void authenticate(WebhookSource source, HttpHeaders headers, byte[] body, String remoteAddress) {
+    String refusal = refusal(source, headers, body);
+    if (refusal != null) {
+      audited(source, remoteAddress, refusal);
+      throw ApiProblem.unauthorized(refusal);
+    }
+  }
+
+  private String refusal(WebhookSource source, HttpHeaders headers, byte[] body) {
+    WebhookCredentials credentials = config.credentials(source).orElse(null);
+    if (credentials == null || !(credentials.hasToken() || credentials.hasHmacSecret())) {
+      return unconfigured(source);
+    }
+    if (credentials.hasToken()) {
+      String problem = tokenProblem(credentials.token(), headers.get(HttpHeaders.AUTHORIZATION));
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return credentials.hasHmacSecret() ? signatureProblem(credentials, headers, body) : null;
+  }
+
+  /** Dev mode lets an unconfigured source in, so a laptop works at once; production never does. */
+  private String unconfigured(WebhookSource source) {
+    if (!devMode) {
+      return "no credential is configured for the "
+          + source.id()
+          + " webhook, so it is refused; set REMEDIA_WEBHOOKS_"
+          + source.name()
+          + "_TOKEN or configure it in the operator configuration";
+    }
+    synchronized (warnedOpen) {
+      if (warnedOpen.add(source)) {
+        LOG.warn(
+            "Webhook {} has no credential configured: dev mode accepts it unauthenticated; production "
+                + "would refuse it (set REMEDIA_WEBHOOKS_{}_TOKEN)",
+            source.id(),
+            source.name());
+      }
+    }
+    return null;
+  }
+
+  private static String tokenProblem(String expected, String authorization) {
+    if (authorization == null || authorization.isBlank()) {
+      return "missing Authorization header; send 'Authorization: Bearer <token>'";
+    }
+    String[] parts = authorization.strip().split("\\s+", 2);
+    if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+      return "the Authorization header must use the Bearer scheme";
+    }
+    return sameSecret(expected, parts[1]) ? null : "the bearer token is wrong";
+  }
+
+  private static String signatureProblem(WebhookCredentials credentials, HttpHeaders headers, byte[] body) {
+    String signature = headers.get(credentials.signatureHeader());
+    if (signature == null || signature.isBlank()) {
+      return "missing " + credentials.signatureHeader() + " header with the HMAC-SHA256 signature of the body";
+    }
+    String timestamp = headers.get(credentials.timestampHeader());
+    byte[] signed = body;
+    if (timestamp != null) {
+      String stale = timestampProblem(credentials.timestampHeader(), timestamp.strip());
+      if (stale != null) {
+        return stale;
+      }
+      signed = concat((timestamp.strip() + ":").getBytes(StandardCharsets.UTF_8), body);
+    }
+    byte[] presented;
+    try {
+      presented = HexFormat.of().parseHex(signature.strip().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return credentials.signatureHeader() + " must be the hex HMAC-SHA256 of the body";
+    }
+    return MessageDigest.isEqual(hmac(credentials.hmacSecret(), signed), presented)
+        ? null
+        : "the " + credentials.signatureHeader() + " signature does not match the body";
+  }
+
+  private static String timestampProblem(String header, String timestamp) {
+    long seconds;
+    try {
+      seconds = Long.parseLong(timestamp);
+    } catch (NumberFormatException e) {
+      return header + " must be Unix seconds";
+    }
+    long skew = Math.abs(Instant.now().getEpochSecond() - seconds);
+    return skew > MAX_TIMESTAMP_SKEW.toSeconds()
+        ? header + " is " + skew + " s away from now; at most " + MAX_TIMESTAMP_SKEW.toSeconds() + " s is accepted"
+        : null;
+  }
+
+  /** Compares digests, so neither the content nor the length of the secret shows in the timing. */
+  private static boolean sameSecret(String expected, String presented) {
+    return MessageDigest.isEqual(sha256(expected), sha256(presented));
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static byte[] hmac(String secret, byte[] message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal(message);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JVM has HmacSHA256", e);
+    }
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] joined = new byte[first.length + second.length];
+    System.arraycopy(first, 0, joined, 0, first.length);
+    System.arraycopy(second, 0, joined, first.length, second.length);
+    return joined;
+  }
+
+  // A refusal is answered whether or not it could be audited: the monitor must hear 401 either way.
+  private void audited(WebhookSource source, String remoteAddress, String reason) {
+    try {
+      audit.append(
+          new AuditEntry(
+              Instant.now(), "webhook:" + source.id(), "webhook.refused", "webhook", source.id(),
+              remoteAddress, "refused", json.writeValueAsString(Map.of("reason", reason))));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Refused a {} webhook from {} ({}) but could not audit it: {}", source.id(), remoteAddress, reason, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.remedia.api.webhooks;
+
+import dev.remedia.api.problem.ApiProblem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Arrays;
+
+/**
+ * {@code POST /webhooks/{source}}: alerts from monitors. The body is taken as bytes, so the signature
+ * is checked over exactly what was sent and invalid UTF-8 is refused instead of silently replaced.
+ */
+@Controller("/webhooks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class WebhookController {
+
+  private final WebhookAuthenticator authenticator;
+  private final AlertIntake intake;
+
+  WebhookController(WebhookAuthenticator authenticator, AlertIntake intake) {
+    this.authenticator = authenticator;
+    this.intake = intake;
+  }
+
+  @Post("/{source}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<WebhookAccepted> receive(
+      @PathVariable String source, @Nullable @Body byte[] body, HttpRequest<?> request) {
+    WebhookSource webhook =
+        WebhookSource.fromId(source)
+            .orElseThrow(
+                () ->
+                    ApiProblem.notFound(
+                        "no webhook source '" + source + "'; sources are "
+                            + Arrays.stream(WebhookSource.values()).map(WebhookSource::id).toList()));
+    byte[] bytes = body == null ? new byte[0] : body;
+    authenticator.authenticate(
+        webhook, request.getHeaders(), bytes, request.getRemoteAddress().getAddress().getHostAddress());
+    if (bytes.length == 0) {
+      throw ApiProblem.badRequest("the body is empty; send the monitor's JSON payload");
+    }
+    return HttpResponse.accepted().body(intake.accept(webhook, bytes));
+  }
+}
