@@ -1,6 +1,7 @@
 package dev.remedia.api.runbooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +26,7 @@ import java.util.stream.Collectors;
  * JSON mapper, so the record reads exactly as the workflow will receive it.
  */
 @Singleton
-class RunbookInputReader {
+public class RunbookInputReader {
 
   private final ObjectMapper mapper =
       JacksonJsonPayloadConverter.newDefaultObjectMapper()
@@ -39,13 +41,25 @@ class RunbookInputReader {
     if (body.indexOf('\0') >= 0 || body.toLowerCase(Locale.ROOT).contains("\\u0000")) {
       throw ApiProblem.badRequest("the input must not contain NUL characters");
     }
-    JsonNode tree = parse(body);
-    if (!tree.isObject()) {
-      throw ApiProblem.badRequest("the input must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
+    return read(runbook, parse(body));
+  }
+
+  /**
+   * Reads an input that is already a JSON tree, such as one a route rendered from an alert, with the same
+   * checks as a request body.
+   *
+   * @throws ApiProblem a 400 whose message names the field and what is wrong with it
+   */
+  public Record read(RunbookDefinition runbook, JsonNode input) {
+    if (!input.isObject()) {
+      throw ApiProblem.badRequest("the input must be a JSON object, not " + input.getNodeType().name().toLowerCase());
     }
-    rejectUnknownFields(runbook, tree);
+    if (containsNul(input)) {
+      throw ApiProblem.badRequest("the input must not contain NUL characters");
+    }
+    rejectUnknownFields(runbook, input);
     try {
-      return mapper.treeToValue(tree, runbook.inputType());
+      return mapper.treeToValue(input, runbook.inputType());
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw ApiProblem.badRequest(cause.getMessage());
@@ -55,6 +69,16 @@ class RunbookInputReader {
     } catch (JsonProcessingException e) {
       throw ApiProblem.badRequest("the input cannot be read: " + brief(e));
     }
+  }
+
+  /** Turns any JSON-shaped value (maps, lists, strings, numbers, booleans) into a tree. */
+  public JsonNode tree(Object value) {
+    return mapper.valueToTree(value);
+  }
+
+  /** A validated input as JSON values, the form in which it crosses Temporal inside other records. */
+  public Map<String, Object> toMap(Record input) {
+    return mapper.convertValue(input, new TypeReference<Map<String, Object>>() {});
   }
 
   /** Serialises a validated input the way it will cross Temporal, for the read model. */
@@ -85,6 +109,26 @@ class RunbookInputReader {
               : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw ApiProblem.badRequest("the body is not valid JSON" + where + ": " + brief(e));
     }
+  }
+
+  private static boolean containsNul(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf('\0') >= 0;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().indexOf('\0') >= 0 || containsNul(field.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        if (containsNul(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void rejectUnknownFields(RunbookDefinition runbook, JsonNode input) {

@@ -1,0 +1,58 @@
+package dev.remedia.api.operator;
+
+import dev.remedia.api.webhooks.ReceivedAlert;
+import dev.remedia.api.webhooks.WebhookSource;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Which alerts a route takes; every condition given must hold, and no condition matches everything. As in
+ * Prometheus, a label with an empty value counts as absent, and an absent label compares as "".
+ *
+ * @param source the only source taken, or null for any
+ * @param labels labels that must have exactly these values
+ * @param labelsRegex labels whose whole value must match these patterns
+ * @param labelsAbsent labels that must not be set
+ */
+public record RouteMatch(
+    WebhookSource source,
+    Map<String, String> labels,
+    Map<String, Pattern> labelsRegex,
+    List<String> labelsAbsent) {
+
+  public static final RouteMatch ANY = new RouteMatch(null, Map.of(), Map.of(), List.of());
+
+  public RouteMatch {
+    labels = Map.copyOf(labels);
+    labelsRegex = Map.copyOf(labelsRegex);
+    labelsAbsent = List.copyOf(labelsAbsent);
+  }
+
+  public boolean matches(ReceivedAlert alert) {
+    if (source != null && source != alert.source()) {
+      return false;
+    }
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      if (!label.getValue().equals(value(alert, label.getKey()))) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Pattern> label : labelsRegex.entrySet()) {
+      if (!label.getValue().matcher(value(alert, label.getKey())).matches()) {
+        return false;
+      }
+    }
+    for (String name : labelsAbsent) {
+      if (!value(alert, name).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String value(ReceivedAlert alert, String label) {
+    String value = alert.labels() == null ? null : alert.labels().get(label);
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,242 @@
+package dev.remedia.api.operator;
+
+import static dev.remedia.api.operator.Alerts.alert;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.remedia.api.runbooks.RunbookInputReader;
+import dev.remedia.api.webhooks.ReceivedAlert;
+import dev.remedia.api.webhooks.WebhookSource;
+import dev.remedia.workflows.incident.RouteDecision;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class RouterTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void labelsMustBeEqual() throws IOException {
+    Router router = router("routes:\n  - name: web\n    match: { labels: { alertname: WebsiteDown } }\n");
+
+    assertEquals("web", routeOf(router, alert(WebhookSource.EVENTS, Map.of("alertname", "WebsiteDown"))));
+    assertNull(routeOf(router, alert(WebhookSource.EVENTS, Map.of("alertname", "WebsiteDownish"))));
+    assertNull(routeOf(router, alert(WebhookSource.EVENTS, Map.of())));
+  }
+
+  @Test
+  void aRegexMustMatchTheWholeValue() throws IOException {
+    Router router = router("routes:\n  - name: web\n    match: { labels-regex: { instance: \"web-[0-9]+:443\" } }\n");
+
+    assertEquals("web", routeOf(router, alert(WebhookSource.EVENTS, Map.of("instance", "web-12:443"))));
+    assertNull(routeOf(router, alert(WebhookSource.EVENTS, Map.of("instance", "old-web-12:443"))));
+    assertNull(routeOf(router, alert(WebhookSource.EVENTS, Map.of("instance", "web-12:4430"))));
+    assertNull(routeOf(router, alert(WebhookSource.EVENTS, Map.of())));
+  }
+
+  @Test
+  void anAbsentLabelMustNotBeSet() throws IOException {
+    Router router = router("routes:\n  - name: live\n    match: { labels-absent: [maintenance] }\n");
+
+    assertEquals("live", routeOf(router, alert(WebhookSource.EVENTS, Map.of("team", "web"))));
+    assertEquals("live", routeOf(router, alert(WebhookSource.EVENTS, Map.of("maintenance", ""))));
+    assertNull(routeOf(router, alert(WebhookSource.EVENTS, Map.of("maintenance", "true"))));
+  }
+
+  @Test
+  void theSourceMustBeTheOneNamed() throws IOException {
+    Router router = router("routes:\n  - name: dd\n    match: { source: datadog }\n");
+
+    assertEquals("dd", routeOf(router, alert(WebhookSource.DATADOG, Map.of())));
+    assertNull(routeOf(router, alert(WebhookSource.GRAFANA, Map.of())));
+  }
+
+  @Test
+  void theFirstMatchingRouteWins() throws IOException {
+    Router router =
+        router(
+            """
+            routes:
+              - name: prod-web
+                match: { labels: { team: web, env: prod } }
+              - name: web
+                match: { labels: { team: web } }
+              - name: everything
+            """);
+
+    assertEquals("prod-web", routeOf(router, alert(WebhookSource.EVENTS, Map.of("team", "web", "env", "prod"))));
+    assertEquals("web", routeOf(router, alert(WebhookSource.EVENTS, Map.of("team", "web", "env", "dev"))));
+    assertEquals("everything", routeOf(router, alert(WebhookSource.EVENTS, Map.of("team", "db"))));
+  }
+
+  @Test
+  void anUnmatchedAlertIsUnroutedWithTheDefaultKey() throws IOException {
+    Router router = router("routes:\n  - name: dd\n    match: { source: datadog }\n    dedupe: fingerprint\n");
+    ReceivedAlert alert = alert(WebhookSource.EVENTS, Map.of());
+
+    RoutedAlert routed = router.route(alert);
+
+    assertEquals(new RoutedAlert(alert, "default-key", RouteDecision.unrouted()), routed);
+  }
+
+  @Test
+  void withoutRoutesEveryAlertIsUnrouted() {
+    Router router = new Router(OperatorConfigLoader.load(null, Map.of()), new RunbookInputReader());
+
+    RoutedAlert routed = router.route(alert(WebhookSource.ALERTMANAGER, Map.of()));
+
+    assertEquals("default-key", routed.dedupeKey());
+    assertEquals(RouteDecision.unrouted(), routed.decision());
+  }
+
+  @Test
+  void dedupeChoosesTheIncidentKey() throws IOException {
+    Router router =
+        router(
+            """
+            routes:
+              - name: grouped
+                match: { source: alertmanager }
+                dedupe: group
+              - name: per-alert
+                match: { source: grafana }
+                dedupe: fingerprint
+              - name: per-host
+                match: { source: datadog }
+                dedupe: "host/{{labels.host}}/{{severity}}"
+              - name: fallback
+                match: { source: events }
+                dedupe: "{{labels.host | default \\"\\"}}"
+            """);
+
+    assertEquals("group-1", router.route(alert(WebhookSource.ALERTMANAGER, Map.of())).dedupeKey());
+    assertEquals("identity-1", router.route(alert(WebhookSource.GRAFANA, Map.of())).dedupeKey());
+    assertEquals("host/db-1/critical", router.route(alert(WebhookSource.DATADOG, Map.of("host", "db-1"))).dedupeKey());
+    assertEquals("default-key", router.route(alert(WebhookSource.EVENTS, Map.of())).dedupeKey(), "blank key");
+    assertEquals(
+        "default-key", router.route(alert(WebhookSource.DATADOG, Map.of())).dedupeKey(), "missing label");
+  }
+
+  @Test
+  void theInputIsRenderedAndValidatedWithDefaults() throws IOException {
+    Router router =
+        router(
+            """
+            routes:
+              - name: website-down
+                runbook: http-check
+                input:
+                  url: "https://{{labels.instance | default \\"localhost\\"}}/health"
+                  expectedStatus: 204
+                escalation: web-team
+            """);
+
+    RouteDecision decision = router.route(alert(WebhookSource.ALERTMANAGER, Map.of())).decision();
+
+    assertEquals(
+        new RouteDecision(
+            "website-down",
+            "http-check",
+            Map.of(
+                "url", "https://localhost/health",
+                "expectedStatus", 204,
+                "timeoutSeconds", 10,
+                "maxAttempts", 4),
+            null,
+            "web-team"),
+        decision);
+  }
+
+  @Test
+  void aNumberFromALabelIsReadAsANumber() throws IOException {
+    Router router =
+        router(
+            """
+            routes:
+              - name: check
+                runbook: http-check
+                input: { url: "http://{{labels.host}}/", maxAttempts: "{{labels.attempts}}" }
+            """);
+
+    RouteDecision decision =
+        router.route(alert(WebhookSource.EVENTS, Map.of("host", "db-1", "attempts", "2"))).decision();
+
+    assertEquals(2, decision.runbookInput().get("maxAttempts"));
+    assertNull(decision.inputProblem());
+  }
+
+  @Test
+  void aMissingLabelBecomesAnInputProblem() throws IOException {
+    Router router =
+        router(
+            """
+            routes:
+              - name: website-down
+                runbook: http-check
+                input: { url: "https://{{labels.instance}}/health" }
+            """);
+
+    RoutedAlert routed = router.route(alert(WebhookSource.ALERTMANAGER, Map.of()));
+
+    assertEquals(
+        new RouteDecision(
+            "website-down",
+            "http-check",
+            null,
+            "cannot build the input of runbook 'http-check' from the alert: url: label 'instance' is not set on the alert",
+            null),
+        routed.decision());
+    assertEquals("default-key", routed.dedupeKey());
+  }
+
+  @Test
+  void anInputTheRunbookRefusesBecomesAnInputProblem() throws IOException {
+    Router router =
+        router(
+            """
+            routes:
+              - name: website-down
+                runbook: http-check
+                input: { url: "{{labels.target}}", maxAttempts: "{{labels.attempts}}" }
+            """);
+
+    RouteDecision notHttp =
+        router.route(alert(WebhookSource.EVENTS, Map.of("target", "ftp://web-1/", "attempts", "3"))).decision();
+    RouteDecision notANumber =
+        router.route(alert(WebhookSource.EVENTS, Map.of("target", "http://web-1/", "attempts", "many"))).decision();
+
+    assertNull(notHttp.runbookInput());
+    assertEquals(
+        "cannot build the input of runbook 'http-check' from the alert: url must start with http:// or https://",
+        notHttp.inputProblem());
+    assertNull(notANumber.runbookInput());
+    assertEquals(
+        "cannot build the input of runbook 'http-check' from the alert: field 'maxAttempts' must be a whole number",
+        notANumber.inputProblem());
+  }
+
+  @Test
+  void aRouteWithoutRunbookNamesOnlyTheRoute() throws IOException {
+    Router router = router("routes:\n  - name: page-only\n    escalation: default\n");
+
+    assertEquals(
+        new RouteDecision("page-only", null, null, null, "default"),
+        router.route(alert(WebhookSource.DATADOG, Map.of())).decision());
+  }
+
+  private static String routeOf(Router router, ReceivedAlert alert) {
+    return router.route(alert).decision().route();
+  }
+
+  private Router router(String yaml) throws IOException {
+    Path file = Files.createTempFile(dir, "remedia", ".yml");
+    Files.writeString(file, yaml);
+    return new Router(OperatorConfigLoader.load(file, Map.of()), new RunbookInputReader());
+  }
+}
