@@ -111,10 +111,15 @@ class WebhookAuthenticator {
     if (signature == null || signature.isBlank()) {
       return "missing " + credentials.signatureHeader() + " header with the HMAC-SHA256 signature of the body";
     }
-    String timestamp = headers.get(credentials.timestampHeader());
+    // Grafana signs "<timestamp>:<body>" whenever it sends its timestamp header, configured here or not.
+    String timestampHeader =
+        credentials.timestampHeader() == null
+            ? WebhookCredentials.GRAFANA_TIMESTAMP_HEADER
+            : credentials.timestampHeader();
+    String timestamp = headers.get(timestampHeader);
     byte[] signed = body;
     if (timestamp != null) {
-      String stale = timestampProblem(credentials.timestampHeader(), timestamp.strip());
+      String stale = timestampProblem(timestampHeader, timestamp.strip());
       if (stale != null) {
         return stale;
       }
