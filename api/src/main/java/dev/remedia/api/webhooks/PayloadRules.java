@@ -139,8 +139,13 @@ final class PayloadRules {
       throw invalid("body is %,d bytes; at most %,d are accepted", body.length, MAX_BODY_BYTES);
     }
     CharBuffer text = decodeUtf8(body);
+    // RFC 8259 lets parsers ignore a byte order mark; some Windows tools write one.
+    if (text.hasRemaining() && text.get(text.position()) == '\uFEFF') {
+      text.position(text.position() + 1);
+    }
     JsonNode tree;
-    try (JsonParser parser = MAPPER.createParser(text.array(), text.arrayOffset(), text.remaining())) {
+    try (JsonParser parser =
+        MAPPER.createParser(text.array(), text.arrayOffset() + text.position(), text.remaining())) {
       tree = MAPPER.readTree(parser);
       if (tree != null && parser.nextToken() != null) {
         throw invalid("body has content after the JSON object at %s", where(parser));
