@@ -505,7 +505,7 @@ final class PayloadRules {
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
-  // Jackson appends where it read from and, for some errors, the feature that refused the input.
+  // Jackson appends where it read from and, for some errors, the setting that refused the input.
   private static String brief(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     for (String tail : new String[] {" (start marker", "\n at [Source", " for `", ": not allowed when"}) {
@@ -514,6 +514,7 @@ final class PayloadRules {
         message = message.substring(0, cut);
       }
     }
+    message = message.replaceAll(", from `[^`]*`", "");
     return message.length() > 300 ? message.substring(0, 300) + "…" : message;
   }
 }
