@@ -12,6 +12,7 @@ import static dev.remedia.api.webhooks.PayloadRules.optionalText;
 import static dev.remedia.api.webhooks.PayloadRules.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.remedia.workflows.incident.AlertStatus;
 import dev.remedia.workflows.incident.Severity;
@@ -51,6 +52,9 @@ final class AlertGroupFormat {
   /** How Go writes its zero time, which Alertmanager and Grafana send for "no end time". */
   static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 
+  /** The group fields copied into each alert's raw JSON, under {@code "group"}. */
+  static final List<String> GROUP_FIELDS_KEPT = List.of("groupKey", "receiver", "externalURL");
+
   private final WebhookSource source;
   private final List<KnownField> groupFields;
   private final List<KnownField> alertFields;
@@ -83,7 +87,7 @@ final class AlertGroupFormat {
     groupFields.forEach(field -> field.kind().check(group, field.name(), ""));
 
     String groupKey = key(PayloadRules.requiredText(group, "groupKey", ""), "groupKey");
-    String receiver = optionalText(group, "receiver", "");
+    optionalText(group, "receiver", "");
     String externalUrl = optionalLink(group, "externalURL", "");
     JsonNode alerts = required(group, "alerts", "");
     if (!alerts.isArray()) {
@@ -96,18 +100,18 @@ final class AlertGroupFormat {
       throw invalid("alerts: %,d alerts; at most %,d are accepted", alerts.size(), PayloadRules.MAX_ALERTS);
     }
 
-    ObjectNode groupFieldsForRaw = ((ObjectNode) group).objectNode();
-    groupFieldsForRaw.put("groupKey", groupKey);
-    if (receiver != null) {
-      groupFieldsForRaw.put("receiver", receiver);
-    }
-    if (externalUrl != null) {
-      groupFieldsForRaw.put("externalURL", externalUrl);
+    // Each alert is stored on its own, so it carries the group fields it cannot be understood without.
+    ObjectNode groupForRaw = JsonNodeFactory.instance.objectNode();
+    for (String name : GROUP_FIELDS_KEPT) {
+      JsonNode value = PayloadRules.field(group, name);
+      if (value != null) {
+        groupForRaw.set(name, value);
+      }
     }
 
     List<ReceivedAlert> received = new ArrayList<>(alerts.size());
     for (int i = 0; i < alerts.size(); i++) {
-      received.add(alert(alerts.get(i), element("alerts", i), groupKey, externalUrl, groupFieldsForRaw));
+      received.add(alert(alerts.get(i), element("alerts", i), groupKey, externalUrl, groupForRaw));
     }
     return List.copyOf(received);
   }

@@ -105,7 +105,10 @@ final class PayloadRules {
           .withChronology(IsoChronology.INSTANCE)
           .withResolverStyle(ResolverStyle.STRICT);
 
+  /** Values quoted in messages are cut, so a message stays readable whatever was sent. */
   private static final int MAX_QUOTED_CHARS = 80;
+
+  private static final int MAX_PARSER_DETAIL_CHARS = 320;
 
   private static final ObjectMapper MAPPER = newMapper();
 
@@ -122,8 +125,7 @@ final class PayloadRules {
                     .maxNameLength(MAX_JSON_NAME_CHARS)
                     .build())
             .build();
-    return new ObjectMapper(factory)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   }
 
   /**
@@ -369,12 +371,17 @@ final class PayloadRules {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Cuts a summary to {@link #MAX_SUMMARY_CHARS}, ending with an ellipsis, never inside a pair. */
+  /** Cuts a summary to {@link #MAX_SUMMARY_CHARS}: a summary is shown, so a long one is not refused. */
   static String summary(String text) {
-    if (text.length() <= MAX_SUMMARY_CHARS) {
+    return cut(text, MAX_SUMMARY_CHARS);
+  }
+
+  /** At most {@code max} characters, the last an ellipsis when cut, never splitting a surrogate pair. */
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
       return text;
     }
-    int end = MAX_SUMMARY_CHARS - 1;
+    int end = max - 1;
     if (Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
@@ -453,9 +460,9 @@ final class PayloadRules {
 
   /** A value for a message: quoted, cut when long, with control characters escaped. */
   static String quote(String text) {
-    String cut = text.length() > MAX_QUOTED_CHARS ? text.substring(0, MAX_QUOTED_CHARS) + "…" : text;
     StringBuilder quoted = new StringBuilder("'");
-    cut.codePoints()
+    cut(text, MAX_QUOTED_CHARS)
+        .codePoints()
         .forEach(
             c -> {
               if (c < 0x20 || c == 0x7f || (c >= 0xd800 && c <= 0xdfff)) {
@@ -515,6 +522,6 @@ final class PayloadRules {
       }
     }
     message = message.replaceAll(", from `[^`]*`", "");
-    return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    return cut(message, MAX_PARSER_DETAIL_CHARS);
   }
 }
