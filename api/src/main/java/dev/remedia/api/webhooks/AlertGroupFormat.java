@@ -62,7 +62,7 @@ final class AlertGroupFormat {
 
   /**
    * @param groupFields top-level fields the source adds to Alertmanager's, with their types
-   * @param alertFields per-alert fields the source adds, with their types
+   * @param alertFields per-alert fields the source adds, with their types, other than links
    * @param linkPreference per-alert link fields, best first; the group's {@code externalURL} is last
    */
   AlertGroupFormat(
@@ -168,14 +168,14 @@ final class AlertGroupFormat {
     return PayloadRules.instant(text, child(path, name));
   }
 
+  /** The first link present in order of preference; every one of them is checked, used or not. */
   private String link(JsonNode alert, String path, String externalUrl) {
+    String link = null;
     for (String name : linkPreference) {
-      String link = optionalLink(alert, name, path);
-      if (link != null) {
-        return link;
-      }
+      String candidate = optionalLink(alert, name, path);
+      link = link == null ? candidate : link;
     }
-    return externalUrl;
+    return link == null ? externalUrl : link;
   }
 
   private static String summary(Map<String, String> labels, Map<String, String> annotations, String identity) {
