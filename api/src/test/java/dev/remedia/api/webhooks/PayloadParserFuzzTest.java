@@ -219,7 +219,7 @@ class PayloadParserFuzzTest {
   private static void repeatOrAdd(Slot slot, Random random) {
     JsonNode value = slot.get();
     if (slot.parent() instanceof ArrayNode array) {
-      int copies = random.nextInt(8) == 0 ? PayloadRules.MAX_ALERTS + 1 : 1 + random.nextInt(3);
+      int copies = random.nextInt(20) == 0 ? PayloadRules.MAX_ALERTS + 1 : 1 + random.nextInt(3);
       for (int i = 0; i < copies; i++) {
         array.add(value.deepCopy());
       }
