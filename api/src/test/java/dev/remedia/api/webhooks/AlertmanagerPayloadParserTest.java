@@ -366,8 +366,8 @@ class AlertmanagerPayloadParserTest {
     assertRefused(parser, body, "alerts[0].fingerprint is 1,025 characters; at most 1,024 are accepted");
 
     body = object("alertmanager-firing.json");
-    body.put("groupKey", "g".repeat(PayloadRules.MAX_KEY_CHARS + 1));
-    assertRefused(parser, body, "groupKey is 1,025 characters; at most 1,024 are accepted");
+    body.put("groupKey", "g".repeat(PayloadRules.MAX_GROUP_KEY_CHARS + 1));
+    assertRefused(parser, body, "groupKey is 65,537 characters; at most 65,536 are accepted");
 
     body = object("alertmanager-firing.json");
     alert(body, 0).put("generatorURL", "h".repeat(PayloadRules.MAX_LINK_CHARS + 1));
