@@ -40,6 +40,7 @@ class IncidentWorkflowTest {
   private final AtomicInteger alertIds = new AtomicInteger();
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private Duration workflowTaskTimeout = Duration.ofSeconds(10);
 
   @BeforeEach
   void startEnvironment() {
@@ -258,6 +259,7 @@ class IncidentWorkflowTest {
    */
   @Test
   void alertsArrivingAfterTheIncidentClosedOpenTheNextIncident() {
+    heartbeatSlowWorkflowTasksQuickly();
     deliver(batch(RouteDecision.unrouted(), firing("host-a", Severity.CRITICAL)));
     deliver(batch(RouteDecision.unrouted(), resolved("host-a")));
     AlertBatch refire = batch(RouteDecision.unrouted(), firingStartedAt("host-a", 4_000));
@@ -273,6 +275,7 @@ class IncidentWorkflowTest {
 
   @Test
   void aResolutionArrivingAfterTheCloseIsLinkedToTheClosedIncident() {
+    heartbeatSlowWorkflowTasksQuickly();
     deliver(batch(RouteDecision.unrouted(), firing("host-a", Severity.CRITICAL)));
     deliver(batch(RouteDecision.unrouted(), resolved("host-a")));
     AlertBatch late = batch(RouteDecision.unrouted(), notice("host-a", AlertStatus.RESOLVED, Severity.UNKNOWN, 1));
@@ -283,6 +286,11 @@ class IncidentWorkflowTest {
     assertEquals(1, journal.incidentIds().size());
     assertEquals(List.of(late.alerts().get(0).alertId()), journal.linkedAlerts(closed));
     assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED, status());
+  }
+
+  /** A slow journal write then makes the workflow task heartbeat, and take signals, within a test. */
+  private void heartbeatSlowWorkflowTasksQuickly() {
+    workflowTaskTimeout = Duration.ofSeconds(1);
   }
 
   /** Sends {@code batch} from inside the journal write that closes the incident, then holds the write. */
@@ -313,8 +321,7 @@ class IncidentWorkflowTest {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
                 .setTaskQueue(QUEUE)
-                // Short, so a slow journal write makes the workflow task heartbeat within a test.
-                .setWorkflowTaskTimeout(Duration.ofSeconds(1))
+                .setWorkflowTaskTimeout(workflowTaskTimeout)
                 .build());
     stub.signalWithStart(IncidentWorkflow.ALERTS_SIGNAL, new Object[] {batch}, new Object[] {null});
     return workflowId;

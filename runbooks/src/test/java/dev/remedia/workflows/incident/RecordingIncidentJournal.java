@@ -64,10 +64,12 @@ final class RecordingIncidentJournal implements IncidentJournalActivities {
         .toList();
   }
 
+  /** The alerts linked to an incident; a retried write links the same alert again, as the store does. */
   List<String> alertIds(String incidentId) {
     return records.stream()
         .filter(record -> record.incidentId().equals(incidentId))
         .flatMap(record -> record.newAlertIds().stream())
+        .distinct()
         .toList();
   }
 
