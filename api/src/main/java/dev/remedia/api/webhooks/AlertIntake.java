@@ -13,6 +13,7 @@ import dev.remedia.workflows.incident.AlertStatus;
 import dev.remedia.workflows.incident.IncidentWorkflow;
 import io.micronaut.json.JsonMapper;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
@@ -42,6 +43,7 @@ class AlertIntake {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+  private static final int START_RACE_ATTEMPTS = 3;
 
   private final Map<WebhookSource, PayloadParser> parsers = new EnumMap<>(WebhookSource.class);
   private final Router router;
@@ -96,6 +98,9 @@ class AlertIntake {
             "Temporal did not accept the alerts; retry the same delivery (repeats are harmless)",
             RETRY_AFTER,
             e);
+      } catch (RuntimeException e) {
+        forgetUndelivered(byIncident, deliveries.size());
+        throw e;
       }
     }
     return new WebhookAccepted(rows.size(), deliveries);
@@ -115,14 +120,7 @@ class AlertIntake {
     String route = first.decision().route();
     boolean opens = batch.alerts().stream().anyMatch(alert -> alert.status() == AlertStatus.FIRING);
     if (opens) {
-      temporal
-          .newUntypedWorkflowStub(
-              IncidentWorkflow.TYPE,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(workflowId)
-                  .setTaskQueue(settings.taskQueue())
-                  .build())
-          .signalWithStart(IncidentWorkflow.ALERTS_SIGNAL, new Object[] {batch}, new Object[] {null});
+      signalWithStart(workflowId, batch);
       return new WebhookAccepted.Delivery(workflowId, first.dedupeKey(), route, ids, "signalled");
     }
     // A resolution or acknowledgement alone must not open an incident: signal only an open one.
@@ -131,6 +129,31 @@ class AlertIntake {
       return new WebhookAccepted.Delivery(workflowId, first.dedupeKey(), route, ids, "signalled");
     } catch (WorkflowNotFoundException e) {
       return new WebhookAccepted.Delivery(workflowId, first.dedupeKey(), route, ids, "no-open-incident");
+    }
+  }
+
+  /**
+   * Signals the incident, starting it if needed. Two deliveries opening the same incident at once can
+   * race: Temporal's test server then refuses one start as already started, although a real server
+   * signals it. The incident exists by then, so trying again signals it.
+   */
+  private void signalWithStart(String workflowId, AlertBatch batch) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        temporal
+            .newUntypedWorkflowStub(
+                IncidentWorkflow.TYPE,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(workflowId)
+                    .setTaskQueue(settings.taskQueue())
+                    .build())
+            .signalWithStart(IncidentWorkflow.ALERTS_SIGNAL, new Object[] {batch}, new Object[] {null});
+        return;
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        if (attempt == START_RACE_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 

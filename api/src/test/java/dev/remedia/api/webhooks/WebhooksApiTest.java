@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -62,6 +65,25 @@ class WebhooksApiTest extends WebhookTestSupport {
         kinds(closed.get("events")));
     assertEquals(1, closed.get("runs").size());
     assertEquals("http-check", closed.get("runs").get(0).get("runbook").asText());
+  }
+
+  @Test
+  void concurrentDeliveriesOpeningTheSameIncidentAreAllAcceptedIntoOneIncident() throws Exception {
+    String group = unique("{}:{alertname=\\\"HostDown\\\"}");
+    String body = fixture("alertmanager-firing", AM_GROUP, group);
+    List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      posts.add(CompletableFuture.supplyAsync(() -> postWithToken("alertmanager", ALERTMANAGER_TOKEN, body)));
+    }
+    for (CompletableFuture<HttpResponse<String>> post : posts) {
+      assertEquals(202, post.get().statusCode(), post.get().body());
+    }
+
+    JsonNode incident = incidentOf(posts.get(0).get(), i -> i.get("alertCount").asInt() + i.get("duplicateCount").asInt() == 48);
+    assertEquals(3, incident.get("alertCount").asInt());
+    for (CompletableFuture<HttpResponse<String>> post : posts) {
+      assertEquals(incident.get("id"), incidentOf(post.get(), i -> true).get("id"));
+    }
   }
 
   @Test

@@ -57,10 +57,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         }
         Workflow.continueAsNew(IncidentState.afterClose(incident.incidentId(), drainInbox()));
       }
-      handle(incident, drainInbox());
+      // Continue as new before handling anything: a workflow task that only continues completes at
+      // once, while one that first writes the journal gives a storm of signals time to arrive and make
+      // Temporal refuse the continuation, again and again, as history grows.
       if (historyIsLong()) {
         Workflow.continueAsNew(incident.toState(drainInbox()));
       }
+      handle(incident, drainInbox());
     }
   }
 
