@@ -277,9 +277,13 @@ public final class AlertLoad {
     if (sustained.count(500, 599) > 0 || (single != null && single.count(500, 599) > 0)) {
       notes.add("Remedia answered 5xx; see errorSamples. 503 means Temporal did not take the signal in time.");
     }
-    if (sustained.report().get("maxSendLagMs") instanceof Double sendLag && sendLag > 50) {
-      notes.add("Posts left up to " + sendLag + " ms after their slot because all " + options.concurrency
-          + " connections were busy: Remedia could not keep up, and that wait is counted in the latency.");
+    if (sustained.maxSlotWaitMillis() > 10) {
+      notes.add("Sustained posts waited up to " + sustained.maxSlotWaitMillis() + " ms for one of the "
+          + options.concurrency + " connection slots: Remedia fell behind the schedule; the wait counts in the latency.");
+    }
+    if (sustained.maxDispatchLagMillis() > 20) {
+      notes.add("The driver's scheduling thread woke up to " + sustained.maxDispatchLagMillis() + " ms late "
+          + "(CPU contention on this machine); the delay counts in the latency.");
     }
     if (!Boolean.TRUE.equals(visibility.get("met"))) {
       notes.add("Some accepted alerts were not linked to an incident by the deadline; see visibility.missingIds.");

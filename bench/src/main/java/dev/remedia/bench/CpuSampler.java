@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * CPU time from Linux's {@code /proc}, taken before and after a phase: the whole machine, Remedia's
- * JVM split by thread name (digits folded, so {@code grpc-default-executor-#} is one group), the
+ * JVM split by thread name (numbering folded, so {@code GC Thread#0} and {@code GC Thread#1} are one group; Linux keeps
+ * only the first 15 characters of a thread's name), the
  * embedded PostgreSQL and this driver. Elsewhere than Linux it reports nothing.
  */
 final class CpuSampler {
@@ -149,7 +150,7 @@ final class CpuSampler {
         String name = firstLine(task.resolve("comm"));
         long ticks = statTicks(task.resolve("stat"));
         if (name != null && ticks >= 0) {
-          groups.merge(name.replaceAll("\\d+", "#"), ticks, Long::sum);
+          groups.merge(name.replaceAll("(?<=[-#_])\\d+|\\d+$", "#"), ticks, Long::sum);
         }
       }
     } catch (IOException e) {

@@ -47,11 +47,12 @@ final class LoadRunner {
     for (long i = 0; i < posts; i++) {
       long due = start + i * intervalNanos;
       parkUntil(due);
+      long woke = System.nanoTime();
       slots.acquire();
       byte[] body = bodies.get();
       long sendAt = System.nanoTime();
       long scheduled = intervalNanos > 0 ? due : sendAt;
-      result.sent(alertsPerPost, sendAt - scheduled);
+      result.sent(alertsPerPost, intervalNanos > 0 ? woke - due : 0, sendAt - woke);
       HttpRequest.Builder request =
           HttpRequest.newBuilder(webhook)
               .timeout(requestTimeout)

@@ -27,7 +27,8 @@ final class PhaseResult {
   private long errors;
   private long alertsSent;
   private long alertsAccepted;
-  private long maxSendLagNanos;
+  private long maxDispatchLagNanos;
+  private long maxSlotWaitNanos;
   private long startNanos;
   private long lastCompletionNanos;
 
@@ -40,10 +41,23 @@ final class PhaseResult {
     lastCompletionNanos = nanos;
   }
 
-  synchronized void sent(int alerts, long lagNanos) {
+  /**
+   * A post left: {@code dispatchLagNanos} after its slot in the schedule because the driver's own
+   * thread woke late, then {@code slotWaitNanos} waiting for a free connection slot.
+   */
+  synchronized void sent(int alerts, long dispatchLagNanos, long slotWaitNanos) {
     posts++;
     alertsSent += alerts;
-    maxSendLagNanos = Math.max(maxSendLagNanos, lagNanos);
+    maxDispatchLagNanos = Math.max(maxDispatchLagNanos, dispatchLagNanos);
+    maxSlotWaitNanos = Math.max(maxSlotWaitNanos, slotWaitNanos);
+  }
+
+  synchronized double maxSlotWaitMillis() {
+    return Latencies.millis(maxSlotWaitNanos);
+  }
+
+  synchronized double maxDispatchLagMillis() {
+    return Latencies.millis(maxDispatchLagNanos);
   }
 
   /** A response arrived; {@code accepted} is the parsed 202 body, or null. */
@@ -140,7 +154,8 @@ final class PhaseResult {
     report.put("errorSamples", List.copyOf(errorSamples));
     report.put("alertsSignalled", (long) signalledIds.size());
     report.put("alertsNoOpenIncident", (long) noOpenIncidentIds.size());
-    report.put("maxSendLagMs", Latencies.millis(maxSendLagNanos));
+    report.put("maxDispatchLagMs", Latencies.millis(maxDispatchLagNanos));
+    report.put("maxSlotWaitMs", Latencies.millis(maxSlotWaitNanos));
     List<Map<String, Object>> timeline = new ArrayList<>();
     windows.forEach(
         (window, values) -> {
