@@ -277,13 +277,13 @@ public final class AlertLoad {
     if (sustained.count(500, 599) > 0 || (single != null && single.count(500, 599) > 0)) {
       notes.add("Remedia answered 5xx; see errorSamples. 503 means Temporal did not take the signal in time.");
     }
-    if (sustained.maxSlotWaitMillis() > 10) {
-      notes.add("Sustained posts waited up to " + sustained.maxSlotWaitMillis() + " ms for one of the "
-          + options.concurrency + " connection slots: Remedia fell behind the schedule; the wait counts in the latency.");
+    if (sustained.maxBehindScheduleMillis() - sustained.maxOversleepMillis() > 20) {
+      notes.add("Sustained posts left up to " + sustained.maxBehindScheduleMillis() + " ms after their slot: "
+          + "Remedia held all " + options.concurrency + " connections, so the schedule backed up; that wait is in the latency.");
     }
-    if (sustained.maxDispatchLagMillis() > 20) {
-      notes.add("The driver's scheduling thread woke up to " + sustained.maxDispatchLagMillis() + " ms late "
-          + "(CPU contention on this machine); the delay counts in the latency.");
+    if (sustained.maxOversleepMillis() > 20) {
+      notes.add("The driver's scheduling thread woke up to " + sustained.maxOversleepMillis() + " ms late "
+          + "(CPU contention on this machine); that delay is in the latency too.");
     }
     if (!Boolean.TRUE.equals(visibility.get("met"))) {
       notes.add("Some accepted alerts were not linked to an incident by the deadline; see visibility.missingIds.");

@@ -46,13 +46,14 @@ final class LoadRunner {
     long nextReport = start + TimeUnit.SECONDS.toNanos(10);
     for (long i = 0; i < posts; i++) {
       long due = start + i * intervalNanos;
+      boolean early = System.nanoTime() < due;
       parkUntil(due);
       long woke = System.nanoTime();
       slots.acquire();
       byte[] body = bodies.get();
       long sendAt = System.nanoTime();
       long scheduled = intervalNanos > 0 ? due : sendAt;
-      result.sent(alertsPerPost, intervalNanos > 0 ? woke - due : 0, sendAt - woke);
+      result.sent(alertsPerPost, intervalNanos > 0 && early ? woke - due : 0, sendAt - scheduled);
       HttpRequest.Builder request =
           HttpRequest.newBuilder(webhook)
               .timeout(requestTimeout)

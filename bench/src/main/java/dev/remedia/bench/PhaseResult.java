@@ -27,8 +27,8 @@ final class PhaseResult {
   private long errors;
   private long alertsSent;
   private long alertsAccepted;
-  private long maxDispatchLagNanos;
-  private long maxSlotWaitNanos;
+  private long maxOversleepNanos;
+  private long maxBehindNanos;
   private long startNanos;
   private long lastCompletionNanos;
 
@@ -42,22 +42,23 @@ final class PhaseResult {
   }
 
   /**
-   * A post left: {@code dispatchLagNanos} after its slot in the schedule because the driver's own
-   * thread woke late, then {@code slotWaitNanos} waiting for a free connection slot.
+   * A post left {@code behindNanos} after its slot in the schedule; {@code oversleepNanos} of that is
+   * the driver's thread waking late from a timed wait (CPU contention), the rest waiting for one of
+   * the connection slots that Remedia had not answered yet.
    */
-  synchronized void sent(int alerts, long dispatchLagNanos, long slotWaitNanos) {
+  synchronized void sent(int alerts, long oversleepNanos, long behindNanos) {
     posts++;
     alertsSent += alerts;
-    maxDispatchLagNanos = Math.max(maxDispatchLagNanos, dispatchLagNanos);
-    maxSlotWaitNanos = Math.max(maxSlotWaitNanos, slotWaitNanos);
+    maxOversleepNanos = Math.max(maxOversleepNanos, oversleepNanos);
+    maxBehindNanos = Math.max(maxBehindNanos, behindNanos);
   }
 
-  synchronized double maxSlotWaitMillis() {
-    return Latencies.millis(maxSlotWaitNanos);
+  synchronized double maxBehindScheduleMillis() {
+    return Latencies.millis(maxBehindNanos);
   }
 
-  synchronized double maxDispatchLagMillis() {
-    return Latencies.millis(maxDispatchLagNanos);
+  synchronized double maxOversleepMillis() {
+    return Latencies.millis(maxOversleepNanos);
   }
 
   /** A response arrived; {@code accepted} is the parsed 202 body, or null. */
@@ -154,8 +155,8 @@ final class PhaseResult {
     report.put("errorSamples", List.copyOf(errorSamples));
     report.put("alertsSignalled", (long) signalledIds.size());
     report.put("alertsNoOpenIncident", (long) noOpenIncidentIds.size());
-    report.put("maxDispatchLagMs", Latencies.millis(maxDispatchLagNanos));
-    report.put("maxSlotWaitMs", Latencies.millis(maxSlotWaitNanos));
+    report.put("maxBehindScheduleMs", Latencies.millis(maxBehindNanos));
+    report.put("maxDriverOversleepMs", Latencies.millis(maxOversleepNanos));
     List<Map<String, Object>> timeline = new ArrayList<>();
     windows.forEach(
         (window, values) -> {
