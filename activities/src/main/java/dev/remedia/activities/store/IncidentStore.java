@@ -19,8 +19,10 @@ import org.jooq.impl.DSL;
 
 /**
  * Incidents as their workflows journal them. A write carries the workflow's whole view with a sequence
- * number and lands only if no newer view is stored. An equal number also lands: when Temporal refuses a
- * workflow task's completion, the task runs again and its write, with the same number, is the truth.
+ * number and lands only if no newer view is stored. An equal number also lands: the writes of one
+ * workflow task share a number, and the later is the newer. When Temporal refuses a workflow task's
+ * completion, its rerun writes with a higher number and replaces whatever the refused task wrote,
+ * including events the rerun did not produce.
  */
 public final class IncidentStore {
 

@@ -77,7 +77,7 @@ class IncidentStoreTest {
     UUID id = UUID.randomUUID();
     incidents.record(record(id, 1, IncidentStatus.RESOLVED, List.of(), List.of(event(1, "opened"), event(2, "resolved")), 2));
     incidents.record(record(id, 2, IncidentStatus.CLOSED, List.of(), List.of(event(3, "closed"), event(4, "note")), 4));
-    incidents.record(record(id, 2, IncidentStatus.OPEN, List.of(), List.of(event(3, "reopened")), 3));
+    incidents.record(record(id, 3, IncidentStatus.OPEN, List.of(), List.of(event(3, "reopened")), 3));
 
     assertEquals(IncidentStatus.OPEN.name(), incidents.find(id).orElseThrow().status());
     assertEquals(

@@ -12,6 +12,7 @@ import static dev.remedia.api.webhooks.PayloadRules.optionalText;
 import static dev.remedia.api.webhooks.PayloadRules.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.remedia.workflows.incident.AlertStatus;
 import dev.remedia.workflows.incident.Severity;
@@ -51,6 +52,9 @@ final class AlertGroupFormat {
   /** How Go writes its zero time, which Alertmanager and Grafana send for "no end time". */
   static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 
+  /** The group fields copied into each alert's raw JSON, under {@code "group"}. */
+  static final List<String> GROUP_FIELDS_KEPT = List.of("groupKey", "receiver", "externalURL");
+
   private final WebhookSource source;
   private final List<KnownField> groupFields;
   private final List<KnownField> alertFields;
@@ -58,7 +62,7 @@ final class AlertGroupFormat {
 
   /**
    * @param groupFields top-level fields the source adds to Alertmanager's, with their types
-   * @param alertFields per-alert fields the source adds, with their types
+   * @param alertFields per-alert fields the source adds, with their types, other than links
    * @param linkPreference per-alert link fields, best first; the group's {@code externalURL} is last
    */
   AlertGroupFormat(
@@ -82,8 +86,9 @@ final class AlertGroupFormat {
     annotations(optionalObject(group, "commonAnnotations", ""), "commonAnnotations");
     groupFields.forEach(field -> field.kind().check(group, field.name(), ""));
 
-    String groupKey = key(PayloadRules.requiredText(group, "groupKey", ""), "groupKey");
-    String receiver = optionalText(group, "receiver", "");
+    String groupKey =
+        key(PayloadRules.requiredText(group, "groupKey", ""), "groupKey", PayloadRules.MAX_GROUP_KEY_CHARS);
+    optionalText(group, "receiver", "");
     String externalUrl = optionalLink(group, "externalURL", "");
     JsonNode alerts = required(group, "alerts", "");
     if (!alerts.isArray()) {
@@ -96,18 +101,18 @@ final class AlertGroupFormat {
       throw invalid("alerts: %,d alerts; at most %,d are accepted", alerts.size(), PayloadRules.MAX_ALERTS);
     }
 
-    ObjectNode groupFieldsForRaw = ((ObjectNode) group).objectNode();
-    groupFieldsForRaw.put("groupKey", groupKey);
-    if (receiver != null) {
-      groupFieldsForRaw.put("receiver", receiver);
-    }
-    if (externalUrl != null) {
-      groupFieldsForRaw.put("externalURL", externalUrl);
+    // Each alert is stored on its own, so it carries the group fields it cannot be understood without.
+    ObjectNode groupForRaw = JsonNodeFactory.instance.objectNode();
+    for (String name : GROUP_FIELDS_KEPT) {
+      JsonNode value = PayloadRules.field(group, name);
+      if (value != null) {
+        groupForRaw.set(name, value);
+      }
     }
 
     List<ReceivedAlert> received = new ArrayList<>(alerts.size());
     for (int i = 0; i < alerts.size(); i++) {
-      received.add(alert(alerts.get(i), element("alerts", i), groupKey, externalUrl, groupFieldsForRaw));
+      received.add(alert(alerts.get(i), element("alerts", i), groupKey, externalUrl, groupForRaw));
     }
     return List.copyOf(received);
   }
@@ -164,14 +169,14 @@ final class AlertGroupFormat {
     return PayloadRules.instant(text, child(path, name));
   }
 
+  /** The first link present in order of preference; every one of them is checked, used or not. */
   private String link(JsonNode alert, String path, String externalUrl) {
+    String link = null;
     for (String name : linkPreference) {
-      String link = optionalLink(alert, name, path);
-      if (link != null) {
-        return link;
-      }
+      String candidate = optionalLink(alert, name, path);
+      link = link == null ? candidate : link;
     }
-    return externalUrl;
+    return link == null ? externalUrl : link;
   }
 
   private static String summary(Map<String, String> labels, Map<String, String> annotations, String identity) {

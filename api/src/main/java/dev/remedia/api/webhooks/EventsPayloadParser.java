@@ -58,7 +58,7 @@ public class EventsPayloadParser implements PayloadParser {
         trigger ? PayloadRules.requiredObject(body, "payload", "") : PayloadRules.optionalObject(body, "payload", "");
     Payload read = payload == null ? Payload.NONE : readPayload(payload, trigger);
     String link = link(body);
-    PayloadRules.optionalText(body, "client", "");
+    optionalText(body, "client", "");
 
     String identity =
         dedupKey != null

@@ -22,8 +22,6 @@ public class GrafanaPayloadParser implements PayloadParser {
               new KnownField("message", Kind.STRING)),
           List.of(
               new KnownField("silenceURL", Kind.LINK),
-              new KnownField("dashboardURL", Kind.LINK),
-              new KnownField("panelURL", Kind.LINK),
               new KnownField("imageURL", Kind.LINK),
               new KnownField("values", Kind.OBJECT),
               new KnownField("valueString", Kind.STRING)),

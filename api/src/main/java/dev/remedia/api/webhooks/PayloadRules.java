@@ -80,6 +80,13 @@ final class PayloadRules {
   /** Dedupe keys become part of workflow ids and identities are indexed; both must stay short. */
   static final int MAX_KEY_CHARS = 1024;
 
+  /**
+   * Alertmanager's group key lists the grouping labels and grows with them ({@code group_by: ['...']}
+   * lists every label), so it may be long; refusing it would make Alertmanager retry forever. Long keys
+   * are hashed into the incident's workflow id.
+   */
+  static final int MAX_GROUP_KEY_CHARS = 65_536;
+
   static final int MAX_LINK_CHARS = 4096;
 
   /** Dates before the epoch or after 2999 are mistakes or attacks on date arithmetic. */
@@ -105,7 +112,10 @@ final class PayloadRules {
           .withChronology(IsoChronology.INSTANCE)
           .withResolverStyle(ResolverStyle.STRICT);
 
+  /** Values quoted in messages are cut, so a message stays readable whatever was sent. */
   private static final int MAX_QUOTED_CHARS = 80;
+
+  private static final int MAX_PARSER_DETAIL_CHARS = 320;
 
   private static final ObjectMapper MAPPER = newMapper();
 
@@ -122,8 +132,7 @@ final class PayloadRules {
                     .maxNameLength(MAX_JSON_NAME_CHARS)
                     .build())
             .build();
-    return new ObjectMapper(factory)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   }
 
   /**
@@ -294,10 +303,15 @@ final class PayloadRules {
 
   /** A dedupe key or identity: not blank, and at most {@link #MAX_KEY_CHARS}. */
   static String key(String value, String path) {
+    return key(value, path, MAX_KEY_CHARS);
+  }
+
+  /** A key that is not blank and at most {@code max} characters. */
+  static String key(String value, String path, int max) {
     if (value.isBlank()) {
       throw invalid("%s must not be empty", path);
     }
-    return bounded(value, path, MAX_KEY_CHARS);
+    return bounded(value, path, max);
   }
 
   /** The value itself, refused when longer than {@code max}; null stays null. */
@@ -369,12 +383,17 @@ final class PayloadRules {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Cuts a summary to {@link #MAX_SUMMARY_CHARS}, ending with an ellipsis, never inside a pair. */
+  /** Cuts a summary to {@link #MAX_SUMMARY_CHARS}: a summary is shown, so a long one is not refused. */
   static String summary(String text) {
-    if (text.length() <= MAX_SUMMARY_CHARS) {
+    return cut(text, MAX_SUMMARY_CHARS);
+  }
+
+  /** At most {@code max} characters, the last an ellipsis when cut, never splitting a surrogate pair. */
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
       return text;
     }
-    int end = MAX_SUMMARY_CHARS - 1;
+    int end = max - 1;
     if (Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
@@ -453,9 +472,9 @@ final class PayloadRules {
 
   /** A value for a message: quoted, cut when long, with control characters escaped. */
   static String quote(String text) {
-    String cut = text.length() > MAX_QUOTED_CHARS ? text.substring(0, MAX_QUOTED_CHARS) + "…" : text;
     StringBuilder quoted = new StringBuilder("'");
-    cut.codePoints()
+    cut(text, MAX_QUOTED_CHARS)
+        .codePoints()
         .forEach(
             c -> {
               if (c < 0x20 || c == 0x7f || (c >= 0xd800 && c <= 0xdfff)) {
@@ -515,6 +534,6 @@ final class PayloadRules {
       }
     }
     message = message.replaceAll(", from `[^`]*`", "");
-    return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    return cut(message, MAX_PARSER_DETAIL_CHARS);
   }
 }

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.api.ApiTestSupport;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A dependency that cannot be reached gives one readable line and a non-zero exit: no hang, no wall. */
+/**
+ * A dependency that cannot be reached, or a mistake in the operator configuration, gives one readable
+ * error and a non-zero exit: no hang, no wall of stack trace.
+ */
 @Timeout(120)
 class StartupFailureIT {
 
@@ -48,6 +53,27 @@ class StartupFailureIT {
           output.contains("Remedia could not start: Temporal dev server cannot listen on port " + busy.getLocalPort()),
           output);
     }
+  }
+
+  @Test
+  void aBadRouteStopsStartNamingTheFileTheRouteAndTheField() throws Exception {
+    Path config = Files.createTempFile("remedia-bad", ".yml");
+    Files.writeString(
+        config,
+        """
+        webhooks:
+          alertmanager: { token: do-not-print-this-token }
+        routes:
+          - name: disk-full
+            match: { source: alertmanager }
+            runbook: restart-disk
+        """);
+    String output = failedStart(Map.of("REMEDIA_CONFIG", config.toString()));
+
+    assertTrue(output.contains("Remedia could not start: "), output);
+    assertTrue(output.contains(config.getFileName().toString()), output);
+    assertTrue(output.contains("routes[0] 'disk-full': runbook: no runbook named 'restart-disk'"), output);
+    assertFalse(output.contains("do-not-print-this-token"), output);
   }
 
   private static String failedStart(Map<String, String> environment) throws Exception {

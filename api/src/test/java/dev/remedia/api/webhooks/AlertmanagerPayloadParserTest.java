@@ -25,6 +25,25 @@ class AlertmanagerPayloadParserTest {
   private static final String GROUP_KEY = "{}/{severity=\"critical\"}:{alertname=\"HostDown\"}";
   private final AlertmanagerPayloadParser parser = new AlertmanagerPayloadParser();
 
+  /** Bodies captured from Debian's Alertmanager 0.25 delivering to a webhook on this machine. */
+  @Test
+  void bodiesCapturedFromARealAlertmanagerParse() {
+    List<ReceivedAlert> firing = parser.parse(bytes("alertmanager-0.25-captured-firing.json"));
+    List<ReceivedAlert> mixed = parser.parse(bytes("alertmanager-0.25-captured-mixed.json"));
+
+    assertEquals(2, firing.size());
+    assertEquals("{}:{alertname=\"HostDown\"}", firing.get(0).defaultDedupeKey());
+    assertEquals("ffc2a272acd4b086", firing.get(0).identity());
+    assertEquals(AlertStatus.FIRING, firing.get(0).status());
+    assertNull(firing.get(0).endsAt());
+    assertEquals(Severity.CRITICAL, firing.get(0).severity());
+    assertEquals("Host db-1.fra.example.net is down", firing.get(0).summary());
+    assertEquals(
+        List.of(AlertStatus.RESOLVED, AlertStatus.FIRING), mixed.stream().map(ReceivedAlert::status).toList());
+    assertEquals(firing.get(0).identity(), mixed.get(0).identity());
+    assertTrue(mixed.get(0).endsAt().isAfter(mixed.get(0).startsAt()));
+  }
+
   @Test
   void aFiringGroupBecomesOneAlertPerAlertWithEveryFieldMapped() {
     List<ReceivedAlert> alerts = parser.parse(bytes("alertmanager-firing.json"));
@@ -366,8 +385,8 @@ class AlertmanagerPayloadParserTest {
     assertRefused(parser, body, "alerts[0].fingerprint is 1,025 characters; at most 1,024 are accepted");
 
     body = object("alertmanager-firing.json");
-    body.put("groupKey", "g".repeat(PayloadRules.MAX_KEY_CHARS + 1));
-    assertRefused(parser, body, "groupKey is 1,025 characters; at most 1,024 are accepted");
+    body.put("groupKey", "g".repeat(PayloadRules.MAX_GROUP_KEY_CHARS + 1));
+    assertRefused(parser, body, "groupKey is 65,537 characters; at most 65,536 are accepted");
 
     body = object("alertmanager-firing.json");
     alert(body, 0).put("generatorURL", "h".repeat(PayloadRules.MAX_LINK_CHARS + 1));

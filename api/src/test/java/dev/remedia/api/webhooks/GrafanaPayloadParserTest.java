@@ -143,6 +143,7 @@ class GrafanaPayloadParserTest {
       value = {
         "panelURL     | 1             | alerts[0].panelURL must be a string, not a number",
         "dashboardURL | true          | alerts[0].dashboardURL must be a string, not a boolean",
+        "generatorURL | 1             | alerts[0].generatorURL must be a string, not a number",
         "silenceURL   | []            | alerts[0].silenceURL must be a string, not an array",
         "imageURL     | {}            | alerts[0].imageURL must be a string, not a JSON object",
         "values       | [1,2]         | alerts[0].values must be a JSON object, not an array",

@@ -219,7 +219,7 @@ class PayloadParserFuzzTest {
   private static void repeatOrAdd(Slot slot, Random random) {
     JsonNode value = slot.get();
     if (slot.parent() instanceof ArrayNode array) {
-      int copies = random.nextInt(8) == 0 ? PayloadRules.MAX_ALERTS + 1 : 1 + random.nextInt(3);
+      int copies = random.nextInt(20) == 0 ? PayloadRules.MAX_ALERTS + 1 : 1 + random.nextInt(3);
       for (int i = 0; i < copies; i++) {
         array.add(value.deepCopy());
       }
@@ -299,10 +299,10 @@ class PayloadParserFuzzTest {
       assertEquals(source, alert.source(), where);
       assertNotNull(alert.status(), where);
       assertNotNull(alert.severity(), where);
-      key(alert.defaultDedupeKey(), where);
-      key(alert.identity(), where);
+      key(alert.defaultDedupeKey(), PayloadRules.MAX_GROUP_KEY_CHARS, where);
+      key(alert.identity(), PayloadRules.MAX_KEY_CHARS, where);
       if (alert.groupKey() != null) {
-        key(alert.groupKey(), where);
+        key(alert.groupKey(), PayloadRules.MAX_GROUP_KEY_CHARS, where);
       }
       text(alert.summary(), PayloadRules.MAX_SUMMARY_CHARS, where);
       if (alert.link() != null) {
@@ -317,8 +317,8 @@ class PayloadParserFuzzTest {
     }
   }
 
-  private static void key(String key, String where) {
-    text(key, PayloadRules.MAX_KEY_CHARS, where);
+  private static void key(String key, int max, String where) {
+    text(key, max, where);
     assertFalse(key.isBlank(), "a blank key: " + where);
   }
 

@@ -2,6 +2,7 @@ package dev.remedia.workflows.incident;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -55,19 +56,28 @@ final class RecordingIncidentJournal implements IncidentJournalActivities {
         .orElseThrow();
   }
 
-  /** Event kinds of an incident in order, e.g. [opened, resolved, closed]. */
+  /**
+   * Event kinds of an incident in order, e.g. [opened, resolved, closed], kept as the store keeps them:
+   * by number, a later write of the same number replacing the earlier one.
+   */
   List<String> eventKinds(String incidentId) {
-    return records.stream()
-        .filter(record -> record.incidentId().equals(incidentId))
-        .flatMap(record -> record.events().stream())
-        .map(IncidentEvent::kind)
-        .toList();
+    TreeMap<Integer, String> kinds = new TreeMap<>();
+    int last = 0;
+    for (IncidentRecord record : records) {
+      if (record.incidentId().equals(incidentId)) {
+        record.events().forEach(event -> kinds.put(event.seq(), event.kind()));
+        last = record.lastEventSeq();
+      }
+    }
+    return kinds.headMap(last + 1).values().stream().toList();
   }
 
+  /** The alerts linked to an incident; a retried write links the same alert again, as the store does. */
   List<String> alertIds(String incidentId) {
     return records.stream()
         .filter(record -> record.incidentId().equals(incidentId))
         .flatMap(record -> record.newAlertIds().stream())
+        .distinct()
         .toList();
   }
 

@@ -28,7 +28,7 @@ public interface IncidentJournalActivities {
   /**
    * The incident as the workflow sees it after handling some alerts.
    *
-   * @param seq increases with every write of this incident
+   * @param seq orders the writes of this incident: a write with a lower number is older
    * @param newAlertIds alerts handled since the previous write, counted
    * @param duplicateAlertIds alerts handled since the previous write that repeated one just seen
    * @param events what happened since the previous write, in order

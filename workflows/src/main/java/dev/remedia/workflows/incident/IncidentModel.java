@@ -42,7 +42,7 @@ final class IncidentModel {
   private long acknowledgedAtMillis;
   private long resolvedAtMillis;
   private long closedAtMillis;
-  private long journalSeq;
+  private int generation;
   private int eventSeq;
 
   private final List<String> newAlertIds = new ArrayList<>();
@@ -68,7 +68,7 @@ final class IncidentModel {
     lastSeenAtMillis = state.lastSeenAtMillis();
     acknowledgedAtMillis = state.acknowledgedAtMillis();
     resolvedAtMillis = state.resolvedAtMillis();
-    journalSeq = state.journalSeq();
+    generation = state.generation();
     eventSeq = state.eventSeq();
   }
 
@@ -171,12 +171,19 @@ final class IncidentModel {
     return !newAlertIds.isEmpty() || !duplicateAlertIds.isEmpty() || !newEvents.isEmpty();
   }
 
-  /** The incident as it now is, with what happened since the previous record; starts a new record. */
-  IncidentRecord takeRecord() {
+  /**
+   * The incident as it now is, with what happened since the previous record; starts a new record.
+   *
+   * @param historyLength the workflow's history length now. With the execution's generation it makes
+   *     the write's sequence number: it grows with every workflow task, so a write from a workflow task
+   *     Temporal later refused, or from a stale worker still finishing one, never outranks the write of
+   *     the task that replaced it.
+   */
+  IncidentRecord takeRecord(long historyLength) {
     IncidentRecord record =
         new IncidentRecord(
-            incidentId, ++journalSeq, workflowId, source, dedupeKey, status, severity, summary, link,
-            route.route(), route.runbook(), route.escalationPolicy(), alertCount, duplicateCount,
+            incidentId, ((long) generation << 32) + historyLength, workflowId, source, dedupeKey,
+            status, severity, summary, link, route.route(), route.runbook(), route.escalationPolicy(), alertCount, duplicateCount,
             firing.size(), openedAtMillis, lastSeenAtMillis, acknowledgedAtMillis, resolvedAtMillis,
             closedAtMillis, List.copyOf(newAlertIds), List.copyOf(duplicateAlertIds),
             List.copyOf(newEvents), eventSeq);
@@ -186,11 +193,12 @@ final class IncidentModel {
     return record;
   }
 
+  /** The state the next execution goes on from; it is one generation later. */
   IncidentState toState(List<AlertBatch> pending) {
     return new IncidentState(
         incidentId, null, workflowId, source, dedupeKey, status, severity, summary, link, route,
         flapWindowSeconds, alertCount, duplicateCount, openedAtMillis, lastSeenAtMillis,
-        acknowledgedAtMillis, resolvedAtMillis, journalSeq, eventSeq, new LinkedHashMap<>(firing),
+        acknowledgedAtMillis, resolvedAtMillis, generation + 1, eventSeq, new LinkedHashMap<>(firing),
         new LinkedHashMap<>(recent), new ArrayList<>(pending));
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
  *     linked to it; null otherwise
  * @param firing identity → start time of each alert still firing
  * @param recent duplicate signature → when it was last received, for the duplicate window
+ * @param generation how many times the incident continued as new; orders its journal writes
  * @param pending batches received but not yet handled, handled first by the next execution
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -34,7 +35,7 @@ public record IncidentState(
     long lastSeenAtMillis,
     long acknowledgedAtMillis,
     long resolvedAtMillis,
-    long journalSeq,
+    int generation,
     int eventSeq,
     Map<String, Long> firing,
     Map<String, Long> recent,

@@ -61,7 +61,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     while (true) {
       if (!awaitAlertsOrClose(incident)) {
         incident.close(now());
-        journal.record(incident.takeRecord());
+        journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
         if (inbox.isEmpty()) {
           return;
         }
@@ -87,7 +87,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         String workflowId = Workflow.getInfo().getWorkflowId();
         IncidentModel incident =
             IncidentModel.open(Workflow.randomUUID().toString(), workflowId, batch, now());
-        journal.record(incident.takeRecord());
+        journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
         startRunbook(incident);
         handle(incident, drainInbox());
         return incident;
@@ -118,7 +118,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       incident.apply(batch, now());
     }
     if (incident.changed()) {
-      journal.record(incident.takeRecord());
+      journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
     }
   }
 
@@ -133,7 +133,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (route.inputProblem() != null) {
       incident.event(now(), "runbook-not-started", route.runbook() + ": " + route.inputProblem());
-      journal.record(incident.takeRecord());
+      journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
       return;
     }
     String runId = route.runbook() + "-" + Workflow.randomUUID();
@@ -153,7 +153,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     } catch (TemporalFailure failure) {
       incident.event(now(), "runbook-not-started", runId + ": " + Failures.reason(failure));
     }
-    journal.record(incident.takeRecord());
+    journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
   }
 
   private List<AlertBatch> drainInbox() {
