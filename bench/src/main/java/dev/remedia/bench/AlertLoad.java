@@ -86,8 +86,9 @@ public final class AlertLoad {
     report.put("startedAt", Instant.now().toString());
     report.put("machine", machine());
     report.put("config", options.describe());
-    if (options.waitHealth > 0 && !api.awaitHealthy(Duration.ofSeconds(options.waitHealth))) {
-      throw new IllegalStateException(options.url + "/health did not answer 200 within " + options.waitHealth + " s");
+    if (!api.awaitHealthy(Duration.ofSeconds(options.waitHealth))) {
+      throw new IllegalStateException(options.url + "/health did not answer 200"
+          + (options.waitHealth > 0 ? " within " + options.waitHealth + " s" : "; is Remedia running there?"));
     }
     String runId = String.format("%08x", ThreadLocalRandom.current().nextInt());
     report.put("runId", runId);
@@ -158,7 +159,7 @@ public final class AlertLoad {
   }
 
   private long posts(int seconds) {
-    return Math.round((double) options.rate * seconds / options.batch);
+    return Math.max(1, Math.round((double) options.rate * seconds / options.batch));
   }
 
   private boolean sustainedMet(PhaseResult sustained) {

@@ -20,7 +20,7 @@ final class Options {
         --check-concurrency N  GET requests in flight during the checks (default 8)
         --check-timeout S    how long after the load the checks wait for the read model (default 120)
         --request-timeout S  per-request timeout (default 30)
-        --wait-health S      wait up to S seconds for GET /health to answer 200 first (default 0)
+        --wait-health S      wait up to S seconds for GET /health to answer 200 (default 0: ask once)
         --remedia-pid PID    sample this process's CPU (per thread group) during each phase
         --pg-port PORT       also sample the PostgreSQL server listening on this port
         --token T            bearer token for the webhook (when a credential is configured)
