@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +65,15 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + response.body(), e);
     }
+  }
+
+  /** Temporal service stubs aimed at a port nothing listens on, with a short deadline. */
+  public static WorkflowServiceStubs unreachableTemporal() {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget("127.0.0.1:" + freePort())
+            .setRpcTimeout(Duration.ofSeconds(2))
+            .build());
   }
 
   public static int freePort() {

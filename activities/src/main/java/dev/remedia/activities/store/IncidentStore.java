@@ -139,12 +139,11 @@ public final class IncidentStore {
             .orderBy(INCIDENTS.OPENED_AT.desc(), INCIDENTS.ID.desc())
             .limit(query.limit() + 1)
             .fetch(IncidentStore::toIncident);
-    if (incidents.size() <= query.limit()) {
-      return new IncidentPage(incidents, null);
-    }
-    List<StoredIncident> page = incidents.subList(0, query.limit());
-    StoredIncident last = page.get(page.size() - 1);
-    return new IncidentPage(List.copyOf(page), new PageCursor(last.openedAt(), last.id().toString()));
+    return Keyset.page(
+        incidents,
+        query.limit(),
+        last -> new PageCursor(last.openedAt(), last.id().toString()),
+        IncidentPage::new);
   }
 
   private static List<UUID> ids(List<String> ids) {

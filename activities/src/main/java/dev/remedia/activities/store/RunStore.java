@@ -142,12 +142,8 @@ public final class RunStore {
             .orderBy(RUNS.CREATED_AT.desc(), RUNS.ID.desc())
             .limit(query.limit() + 1)
             .fetch(RunStore::toRun);
-    if (runs.size() <= query.limit()) {
-      return new RunPage(runs, null);
-    }
-    List<StoredRun> page = runs.subList(0, query.limit());
-    StoredRun last = page.get(page.size() - 1);
-    return new RunPage(List.copyOf(page), new PageCursor(last.createdAt(), last.id()));
+    return Keyset.page(
+        runs, query.limit(), last -> new PageCursor(last.createdAt(), last.id()), RunPage::new);
   }
 
   private static StoredRun toRun(RunsRecord run) {

@@ -14,7 +14,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,7 @@ class TemporalUnavailableTest extends ApiTestSupport {
 
   @Test
   void aStartThatTemporalCannotTakeAnswers503WithRetryAfterAndRecordsNothing() {
-    WorkflowServiceStubs deadTemporal =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + freePort())
-                .setRpcTimeout(Duration.ofSeconds(2))
-                .build());
+    WorkflowServiceStubs deadTemporal = unreachableTemporal();
     RunLauncher launcher =
         new RunLauncher(WorkflowClient.newInstance(deadTemporal), settings, inputs, runs, audit);
     int before = runs.list(new RunQuery(null, "http-check", RunQuery.MAX_LIMIT, null)).runs().size();

@@ -15,7 +15,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,12 +43,7 @@ class TemporalUnavailableWebhookTest extends WebhookTestSupport {
 
   @Test
   void aDeliveryTemporalCannotTakeAnswers503AndLeavesNoAlertsBehind() {
-    WorkflowServiceStubs deadTemporal =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + freePort())
-                .setRpcTimeout(Duration.ofSeconds(2))
-                .build());
+    WorkflowServiceStubs deadTemporal = unreachableTemporal();
     AlertIntake intake =
         new AlertIntake(parsers, router, config, alerts, WorkflowClient.newInstance(deadTemporal), settings, json);
     int before = db.fetchCount(ALERTS);

@@ -2,9 +2,8 @@ package dev.remedia.workflows.incident;
 
 import dev.remedia.workflows.incident.IncidentJournalActivities.RunLink;
 import dev.remedia.workflows.runbook.Failures;
-import io.temporal.activity.LocalActivityOptions;
+import dev.remedia.workflows.runbook.JournalOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.ChildWorkflowStub;
@@ -25,18 +24,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final int MAX_HISTORY_EVENTS = 2_000;
 
   // An incident must outlive a read-model outage of any length: its journal retries without end.
-  private static final LocalActivityOptions JOURNAL_OPTIONS =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
-          .build();
-
   private final IncidentJournalActivities journal =
-      Workflow.newLocalActivityStub(IncidentJournalActivities.class, JOURNAL_OPTIONS);
+      Workflow.newLocalActivityStub(
+          IncidentJournalActivities.class, JournalOptions.retryingWithoutEnd());
   private final Deque<AlertBatch> inbox = new ArrayDeque<>();
 
   @Override

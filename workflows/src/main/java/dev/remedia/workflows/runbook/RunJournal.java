@@ -1,7 +1,6 @@
 package dev.remedia.workflows.runbook;
 
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
@@ -21,15 +20,7 @@ public final class RunJournal {
 
   // A read-model outage must not lose the timeline: keep retrying for an hour before giving up.
   private static final LocalActivityOptions JOURNAL_OPTIONS =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setScheduleToCloseTimeout(Duration.ofHours(1))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
-          .build();
+      JournalOptions.retryingFor(Duration.ofHours(1));
 
   private final RunJournalActivities journal =
       Workflow.newLocalActivityStub(RunJournalActivities.class, JOURNAL_OPTIONS);
