@@ -57,13 +57,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         }
         Workflow.continueAsNew(IncidentState.afterClose(incident.incidentId(), drainInbox()));
       }
-      // Continue as new before handling anything: a workflow task that only continues completes at
-      // once, while one that first writes the journal gives a storm of signals time to arrive and make
-      // Temporal refuse the continuation, again and again, as history grows.
+      // Handle first, then continue: the state carried over stays small because the alerts are folded
+      // into it. Continuing before handling would carry every queued batch, and while a storm of
+      // signals keeps Temporal refusing the continuation, that grows past the size a payload may have.
+      handle(incident, drainInbox());
       if (historyIsLong()) {
         Workflow.continueAsNew(incident.toState(drainInbox()));
       }
-      handle(incident, drainInbox());
     }
   }
 
