@@ -41,10 +41,6 @@ public final class OperatorConfig {
     return routes;
   }
 
-  public Optional<Route> route(String name) {
-    return routes.stream().filter(route -> route.name().equals(name)).findFirst();
-  }
-
   /** What a source's webhook must present, or empty when neither the file nor the environment set any. */
   public Optional<WebhookCredentials> credentials(WebhookSource source) {
     return Optional.ofNullable(webhooks.get(source));

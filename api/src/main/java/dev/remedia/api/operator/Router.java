@@ -7,6 +7,8 @@ import dev.remedia.workflows.incident.RouteDecision;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,50 +24,60 @@ public final class Router {
 
   private final OperatorConfig config;
   private final RunbookInputReader inputs;
+  private final Set<String> warnedRoutes = ConcurrentHashMap.newKeySet();
 
   public Router(OperatorConfig config, RunbookInputReader inputs) {
     this.config = config;
     this.inputs = inputs;
   }
 
+  /** The first matching route and the incident key; cheap enough for every alert of every delivery. */
   public RoutedAlert route(ReceivedAlert alert) {
     for (Route route : config.routes()) {
       if (route.match().matches(alert)) {
-        return routed(route, alert);
+        return new RoutedAlert(alert, dedupeKey(route, alert), route);
       }
     }
-    return new RoutedAlert(alert, alert.defaultDedupeKey(), RouteDecision.unrouted());
+    return new RoutedAlert(alert, alert.defaultDedupeKey(), null);
   }
 
-  private RoutedAlert routed(Route route, ReceivedAlert alert) {
-    String key = dedupeKey(route, alert);
+  /**
+   * What the incident workflow should do if this alert opens its incident: the runbook and its input,
+   * rendered and validated. Only the first alert of each incident in a delivery needs it, so it is not
+   * part of {@link #route}.
+   */
+  public RouteDecision decide(RoutedAlert routed) {
+    Route route = routed.route();
+    if (route == null) {
+      return RouteDecision.unrouted();
+    }
     RunbookDefinition runbook = route.runbook();
     if (runbook == null) {
-      return new RoutedAlert(
-          alert, key, new RouteDecision(route.name(), null, null, null, route.escalationPolicy()));
+      return new RouteDecision(route.name(), null, null, null, route.escalationPolicy());
     }
     Map<String, Object> input = null;
     String problem = null;
     try {
-      Map<String, Object> rendered = route.input().render(alert);
+      Map<String, Object> rendered = route.input().render(routed.alert());
       input = inputs.toMap(inputs.read(runbook, inputs.tree(rendered)));
     } catch (TemplateException | ApiProblem e) {
       problem = "cannot build the input of runbook '" + runbook.name() + "' from the alert: " + e.getMessage();
     }
-    return new RoutedAlert(
-        alert,
-        key,
-        new RouteDecision(route.name(), runbook.name(), input, problem, route.escalationPolicy()));
+    return new RouteDecision(route.name(), runbook.name(), input, problem, route.escalationPolicy());
   }
 
-  private static String dedupeKey(Route route, ReceivedAlert alert) {
+  private String dedupeKey(Route route, ReceivedAlert alert) {
     String key;
     try {
       key = route.dedupe().keyFor(alert);
     } catch (TemplateException e) {
-      LOG.warn(
-          "Route '{}': dedupe key '{}' cannot be rendered ({}); using the source's default key",
-          route.name(), route.dedupe(), e.getMessage());
+      // Once per route: a storm of alerts must not become a storm of identical warnings.
+      if (warnedRoutes.add(route.name())) {
+        LOG.warn(
+            "Route '{}': dedupe key '{}' cannot be rendered ({}); using the source's default key, "
+                + "and not warning again for this route",
+            route.name(), route.dedupe(), e.getMessage());
+      }
       return alert.defaultDedupeKey();
     }
     return key == null || key.isBlank() ? alert.defaultDedupeKey() : key;

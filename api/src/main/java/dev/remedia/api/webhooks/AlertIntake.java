@@ -11,6 +11,7 @@ import dev.remedia.workflows.incident.AlertBatch;
 import dev.remedia.workflows.incident.AlertNotice;
 import dev.remedia.workflows.incident.AlertStatus;
 import dev.remedia.workflows.incident.IncidentWorkflow;
+import dev.remedia.workflows.incident.RouteDecision;
 import io.micronaut.json.JsonMapper;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -109,15 +110,16 @@ class AlertIntake {
   private WebhookAccepted.Delivery deliver(
       WebhookSource source, String workflowId, List<Routed> routed, Instant now) {
     RoutedAlert first = routed.get(0).alert();
+    RouteDecision decision = router.decide(first);
     AlertBatch batch =
         new AlertBatch(
             source.id(),
             first.dedupeKey(),
-            first.decision(),
+            decision,
             config.flapWindow().toSeconds(),
             routed.stream().map(alert -> notice(alert, now)).toList());
     List<String> ids = routed.stream().map(alert -> alert.id().toString()).toList();
-    String route = first.decision().route();
+    String route = decision.route();
     boolean opens = batch.alerts().stream().anyMatch(alert -> alert.status() == AlertStatus.FIRING);
     if (opens) {
       signalWithStart(workflowId, batch);
@@ -151,7 +153,10 @@ class AlertIntake {
         return;
       } catch (WorkflowExecutionAlreadyStarted e) {
         if (attempt == START_RACE_ATTEMPTS) {
-          throw e;
+          throw ApiProblem.unavailable(
+              "Temporal kept refusing to start or signal incident " + workflowId + "; retry the delivery",
+              RETRY_AFTER,
+              e);
         }
       }
     }
@@ -193,7 +198,7 @@ class AlertIntake {
         routed.dedupeKey(),
         alert.identity(),
         workflowId,
-        routed.decision().route(),
+        routed.routeName(),
         alert.status().name(),
         alert.severity().name(),
         alert.summary(),

@@ -82,7 +82,8 @@ class RouterTest {
 
     RoutedAlert routed = router.route(alert);
 
-    assertEquals(new RoutedAlert(alert, "default-key", RouteDecision.unrouted()), routed);
+    assertEquals(new RoutedAlert(alert, "default-key", null), routed);
+    assertEquals(RouteDecision.unrouted(), router.decide(routed));
   }
 
   @Test
@@ -92,7 +93,7 @@ class RouterTest {
     RoutedAlert routed = router.route(alert(WebhookSource.ALERTMANAGER, Map.of()));
 
     assertEquals("default-key", routed.dedupeKey());
-    assertEquals(RouteDecision.unrouted(), routed.decision());
+    assertEquals(RouteDecision.unrouted(), router.decide(routed));
   }
 
   @Test
@@ -137,7 +138,7 @@ class RouterTest {
                 escalation: web-team
             """);
 
-    RouteDecision decision = router.route(alert(WebhookSource.ALERTMANAGER, Map.of())).decision();
+    RouteDecision decision = router.decide(router.route(alert(WebhookSource.ALERTMANAGER, Map.of())));
 
     assertEquals(
         new RouteDecision(
@@ -165,7 +166,7 @@ class RouterTest {
             """);
 
     RouteDecision decision =
-        router.route(alert(WebhookSource.EVENTS, Map.of("host", "db-1", "attempts", "2"))).decision();
+        router.decide(router.route(alert(WebhookSource.EVENTS, Map.of("host", "db-1", "attempts", "2"))));
 
     assertEquals(2, decision.runbookInput().get("maxAttempts"));
     assertNull(decision.inputProblem());
@@ -191,7 +192,7 @@ class RouterTest {
             null,
             "cannot build the input of runbook 'http-check' from the alert: url: label 'instance' is not set on the alert",
             null),
-        routed.decision());
+        router.decide(routed));
     assertEquals("default-key", routed.dedupeKey());
   }
 
@@ -207,9 +208,9 @@ class RouterTest {
             """);
 
     RouteDecision notHttp =
-        router.route(alert(WebhookSource.EVENTS, Map.of("target", "ftp://web-1/", "attempts", "3"))).decision();
+        router.decide(router.route(alert(WebhookSource.EVENTS, Map.of("target", "ftp://web-1/", "attempts", "3"))));
     RouteDecision notANumber =
-        router.route(alert(WebhookSource.EVENTS, Map.of("target", "http://web-1/", "attempts", "many"))).decision();
+        router.decide(router.route(alert(WebhookSource.EVENTS, Map.of("target", "http://web-1/", "attempts", "many"))));
 
     assertNull(notHttp.runbookInput());
     assertEquals(
@@ -227,11 +228,11 @@ class RouterTest {
 
     assertEquals(
         new RouteDecision("page-only", null, null, null, "default"),
-        router.route(alert(WebhookSource.DATADOG, Map.of())).decision());
+        router.decide(router.route(alert(WebhookSource.DATADOG, Map.of()))));
   }
 
   private static String routeOf(Router router, ReceivedAlert alert) {
-    return router.route(alert).decision().route();
+    return router.route(alert).routeName();
   }
 
   private Router router(String yaml) throws IOException {
