@@ -143,10 +143,14 @@ class WebhookAuthenticator {
     } catch (NumberFormatException e) {
       return header + " must be Unix seconds";
     }
-    long skew = Math.abs(Instant.now().getEpochSecond() - seconds);
-    return skew > MAX_TIMESTAMP_SKEW.toSeconds()
-        ? header + " is " + skew + " s away from now; at most " + MAX_TIMESTAMP_SKEW.toSeconds() + " s is accepted"
-        : null;
+    long now = Instant.now().getEpochSecond();
+    long limit = MAX_TIMESTAMP_SKEW.toSeconds();
+    // Compared against bounds, not by subtracting, which overflows for values near Long's limits.
+    if (seconds >= now - limit && seconds <= now + limit) {
+      return null;
+    }
+    String distance = seconds < 0 || seconds > 2 * now ? "far" : Math.abs(now - seconds) + " s";
+    return header + " is " + distance + " away from now; at most " + limit + " s is accepted";
   }
 
   /** Compares digests, so neither the content nor the length of the secret shows in the timing. */

@@ -101,6 +101,9 @@ class WebhookAuthenticatorTest {
         stale.getMessage().matches("X-Grafana-Alerting-Timestamp is 60[0-9] s away from now; at most 300 s is accepted"),
         stale.getMessage());
     assertRefused(
+        production, WebhookSource.GRAFANA, signed("hmac-key", Long.MIN_VALUE, body),
+        "X-Grafana-Alerting-Timestamp is far away from now; at most 300 s is accepted");
+    assertRefused(
         production, WebhookSource.GRAFANA,
         headers("X-Grafana-Alerting-Signature", "not-hex", "X-Grafana-Alerting-Timestamp", String.valueOf(now)),
         "X-Grafana-Alerting-Signature must be the hex HMAC-SHA256 of the body");
