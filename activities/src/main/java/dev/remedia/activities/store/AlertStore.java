@@ -81,12 +81,14 @@ public final class AlertStore {
   }
 
   private static StoredAlert toAlert(AlertsRecord alert) {
-    return new StoredAlert(
-        alert.getId(), alert.getIncidentId(), alert.getSource(), alert.getDedupeKey(),
-        alert.getIdentity(), alert.getWorkflowId(), alert.getRoute(), alert.getStatus(),
-        alert.getSeverity(), alert.getSummary(), json(alert.getLabels()), json(alert.getAnnotations()),
-        instant(alert.getStartsAt()), instant(alert.getEndsAt()), alert.getLink(),
-        instant(alert.getReceivedAt()), alert.getDuplicate(), alert.getPayload());
+    NewAlert received =
+        new NewAlert(
+            alert.getId(), alert.getSource(), alert.getDedupeKey(), alert.getIdentity(),
+            alert.getWorkflowId(), alert.getRoute(), alert.getStatus(), alert.getSeverity(),
+            alert.getSummary(), json(alert.getLabels()), json(alert.getAnnotations()),
+            instant(alert.getStartsAt()), instant(alert.getEndsAt()), alert.getLink(),
+            instant(alert.getReceivedAt()), alert.getPayload());
+    return new StoredAlert(received, alert.getIncidentId(), alert.getDuplicate());
   }
 
   private static String json(JSONB value) {

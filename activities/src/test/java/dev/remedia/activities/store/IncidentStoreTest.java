@@ -119,7 +119,7 @@ class IncidentStoreTest {
     UUID id = UUID.randomUUID();
     alerts.insert(List.of(newAlert(id, "firing", payload)));
 
-    assertEquals(payload, alerts.find(id).orElseThrow().payload());
+    assertEquals(payload, alerts.find(id).orElseThrow().received().payload());
   }
 
   @Test

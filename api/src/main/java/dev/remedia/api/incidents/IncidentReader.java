@@ -4,6 +4,7 @@ import dev.remedia.activities.store.AlertStore;
 import dev.remedia.activities.store.IncidentPage;
 import dev.remedia.activities.store.IncidentQuery;
 import dev.remedia.activities.store.IncidentStore;
+import dev.remedia.activities.store.NewAlert;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredAlert;
 import dev.remedia.activities.store.StoredIncident;
@@ -92,12 +93,13 @@ class IncidentReader {
     return alert(alert, true);
   }
 
-  private AlertView alert(StoredAlert alert, boolean withPayload) {
+  private AlertView alert(StoredAlert stored, boolean withPayload) {
+    NewAlert alert = stored.received();
     return new AlertView(
-        alert.id().toString(), alert.incidentId() == null ? null : alert.incidentId().toString(),
+        alert.id().toString(), stored.incidentId() == null ? null : stored.incidentId().toString(),
         alert.source(), alert.dedupeKey(), alert.identity(), alert.status(), alert.severity(),
         alert.summary(), json.tree(alert.labelsJson()), json.tree(alert.annotationsJson()),
-        alert.startsAt(), alert.endsAt(), alert.link(), alert.receivedAt(), alert.duplicate(),
+        alert.startsAt(), alert.endsAt(), alert.link(), alert.receivedAt(), stored.duplicate(),
         alert.route(), withPayload ? alert.payload() : null);
   }
 
