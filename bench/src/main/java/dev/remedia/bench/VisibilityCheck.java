@@ -46,7 +46,7 @@ final class VisibilityCheck {
     try {
       while (true) {
         long passStart = System.nanoTime();
-        Queue<String> todo = new ConcurrentLinkedQueue<>(pending);
+        Queue<String> remaining = new ConcurrentLinkedQueue<>(pending);
         Queue<String> stillMissing = new ConcurrentLinkedQueue<>();
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
@@ -54,7 +54,7 @@ final class VisibilityCheck {
               pool.submit(
                   () -> {
                     String id;
-                    while ((id = todo.poll()) != null) {
+                    while ((id = remaining.poll()) != null) {
                       try {
                         JsonNode alert = api.alert(id);
                         if (alert == null) {
