@@ -1,0 +1,47 @@
+package dev.remedia.workflows.paging;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import java.util.List;
+
+/** What an escalation needs from the world: the on-call configuration, the channels and the journal. */
+@ActivityInterface(namePrefix = "Paging.")
+public interface PagingActivities {
+
+  /**
+   * Reads the policy from the configuration, gives the escalation a reply code and records it.
+   * Idempotent per {@code escalationId}: a retry returns the same plan and code. Fails permanently when
+   * the policy does not exist.
+   */
+  @ActivityMethod(name = "plan")
+  EscalationPlan plan(String escalationId, EscalationRequest request);
+
+  /**
+   * Who a level reaches at {@code atMillis}: schedules resolved to their on-call person, each person's
+   * contacts filtered by the level's channels, their preferences, quiet hours and opted-out numbers.
+   */
+  @ActivityMethod(name = "recipients")
+  List<Recipient> recipients(String escalationId, EscalationLevel level, long atMillis);
+
+  /**
+   * Sends one page, paced per destination and rolled up in bursts. Idempotent per
+   * {@link PageRequest#pageId}: a retry after a send that reached the channel sends nothing again.
+   */
+  @ActivityMethod(name = "send")
+  PageOutcome send(PageRequest page);
+
+  /**
+   * Records the settlement on the escalation and its pages, and tells those already paged: Slack
+   * messages are updated, people paged by SMS get a short notice. Idempotent per escalation.
+   */
+  @ActivityMethod(name = "settled")
+  void settled(String escalationId, Settlement settlement);
+
+  /** Records that the policy ran out without an acknowledgement. Idempotent per escalation. */
+  @ActivityMethod(name = "exhausted")
+  void exhausted(String escalationId, FinalAction action);
+
+  /** Records a line on the incident's or run's timeline (a skipped contact, a failed delivery). */
+  @ActivityMethod(name = "note")
+  void note(String escalationId, String kind, String detail);
+}
