@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
+import dev.remedia.workflows.paging.EscalationWorkflowImpl;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.ReplayResults;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Replays every recorded history under {@code histories/} against today's code of the runbooks and the
- * incident workflow. A failure means
+ * incident and escalation workflows. A failure means
  * a change would break executions that are running now: guard it with {@code Workflow.getVersion}.
  */
 @Timeout(60)
@@ -34,7 +35,7 @@ class RecordedHistoriesReplayTest {
     Class<?>[] implementations =
         Stream.concat(
                 RunbookCatalog.all().stream().map(RunbookDefinition::implementation),
-                Stream.of(IncidentWorkflowImpl.class))
+                Stream.of(IncidentWorkflowImpl.class, EscalationWorkflowImpl.class))
             .toArray(Class<?>[]::new);
 
     ReplayResults results = WorkflowReplayer.replayWorkflowExecutions(histories, false, implementations);

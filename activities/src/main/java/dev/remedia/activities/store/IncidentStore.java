@@ -59,6 +59,11 @@ public final class IncidentStore {
           row.setAcknowledgedAt(utcMillis(incident.acknowledgedAtMillis()));
           row.setResolvedAt(utcMillis(incident.resolvedAtMillis()));
           row.setClosedAt(utcMillis(incident.closedAtMillis()));
+          row.setAcknowledgedBy(incident.acknowledgedBy());
+          row.setAcknowledgedVia(incident.acknowledgedVia());
+          row.setResolvedBy(incident.resolvedBy());
+          row.setResolvedVia(incident.resolvedVia());
+          row.setEscalationId(incident.escalationId());
           int applied =
               tx.insertInto(INCIDENTS)
               .set(row)
@@ -156,6 +161,7 @@ public final class IncidentStore {
         row.getSeverity(), row.getSummary(), row.getLink(), row.getRoute(), row.getRunbook(),
         row.getEscalationPolicy(), row.getAlertCount(), row.getDuplicateCount(), row.getFiringCount(),
         instant(row.getOpenedAt()), instant(row.getLastSeenAt()), instant(row.getAcknowledgedAt()),
-        instant(row.getResolvedAt()), instant(row.getClosedAt()));
+        instant(row.getResolvedAt()), instant(row.getClosedAt()), row.getAcknowledgedBy(),
+        row.getAcknowledgedVia(), row.getResolvedBy(), row.getResolvedVia(), row.getEscalationId());
   }
 }

@@ -3,7 +3,12 @@ package dev.remedia.activities.store;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An incident as the read model holds it. */
+/**
+ * An incident as the read model holds it.
+ *
+ * @param acknowledgedVia how it was acknowledged: slack, sms, voice, api, console or the monitor's source
+ * @param escalationId the workflow id of the escalation that pages for it, or null when none did
+ */
 public record StoredIncident(
     UUID id,
     String source,
@@ -23,4 +28,9 @@ public record StoredIncident(
     Instant lastSeenAt,
     Instant acknowledgedAt,
     Instant resolvedAt,
-    Instant closedAt) {}
+    Instant closedAt,
+    String acknowledgedBy,
+    String acknowledgedVia,
+    String resolvedBy,
+    String resolvedVia,
+    String escalationId) {}

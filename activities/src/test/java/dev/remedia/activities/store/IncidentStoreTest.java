@@ -65,7 +65,11 @@ class IncidentStoreTest {
     incidents.record(resolved);
     incidents.record(opened);
 
-    assertEquals(IncidentStatus.RESOLVED.name(), incidents.find(id).orElseThrow().status());
+    StoredIncident incident = incidents.find(id).orElseThrow();
+    assertEquals(IncidentStatus.RESOLVED.name(), incident.status());
+    assertEquals("alertmanager", incident.resolvedBy());
+    assertEquals("monitor", incident.resolvedVia());
+    assertEquals("escalation/" + id, incident.escalationId());
     assertEquals(
         List.of("opened", "resolved"),
         incidents.events(id).stream().map(StoredIncidentEvent::kind).toList());
@@ -94,7 +98,7 @@ class IncidentStoreTest {
         new IncidentRecord(
             id.toString(), 1, "incident/x/y", source, "y", IncidentStatus.OPEN, Severity.ERROR, "s", null,
             null, null, null, 1, 1, 1, T0, T0, 0, 0, 0, List.of(first.toString()),
-            List.of(repeat.toString()), List.of(), 0));
+            List.of(repeat.toString()), List.of(), 0, null, null, null, null, null));
 
     assertTrue(alerts.find(repeat).orElseThrow().duplicate());
     assertEquals(2, alerts.newestOf(id, 10).size());
@@ -133,7 +137,7 @@ class IncidentStoreTest {
           new IncidentRecord(
               id.toString(), 1, "incident/" + source + "/" + i, source, "k" + i, status, Severity.WARNING,
               "s", null, null, null, null, 1, 0, 1, T0 + i * 60_000L, T0, 0, 0, 0, List.of(), List.of(),
-              List.of(), 0));
+              List.of(), 0, null, null, null, null, null));
     }
 
     IncidentPage open = incidents.list(new IncidentQuery("OPEN", source, null, null, null, 10, null));
@@ -188,7 +192,12 @@ class IncidentStoreTest {
         id.toString(), seq, "incident/" + source + "/k", source, "k", status, Severity.CRITICAL,
         "HostDown on host-a", "http://prometheus", "host-down", "http-check", null, newAlerts.size(), 0, 1,
         T0, T0, 0, status == IncidentStatus.RESOLVED ? T0 + 1_000 : 0, 0,
-        newAlerts.stream().map(UUID::toString).toList(), List.of(), events, lastEventSeq);
+        newAlerts.stream().map(UUID::toString).toList(), List.of(), events, lastEventSeq,
+        status == IncidentStatus.ACKNOWLEDGED ? "alice" : null,
+        status == IncidentStatus.ACKNOWLEDGED ? "slack" : null,
+        status == IncidentStatus.RESOLVED ? "alertmanager" : null,
+        status == IncidentStatus.RESOLVED ? "monitor" : null,
+        "escalation/" + id);
   }
 
   private static IncidentEvent event(int seq, String kind) {

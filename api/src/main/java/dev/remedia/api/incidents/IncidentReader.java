@@ -75,9 +75,10 @@ class IncidentReader {
         incident.status(), incident.severity(), incident.summary(), incident.link(), incident.route(),
         incident.runbook(), incident.escalationPolicy(), incident.alertCount(), incident.duplicateCount(),
         incident.firingCount(), incident.openedAt(), incident.lastSeenAt(), incident.acknowledgedAt(),
-        incident.resolvedAt(), incident.closedAt(),
+        incident.acknowledgedBy(), incident.acknowledgedVia(), incident.resolvedAt(),
+        incident.resolvedBy(), incident.resolvedVia(), incident.closedAt(),
         secondsBetween(incident.openedAt(), incident.acknowledgedAt()),
-        secondsBetween(incident.openedAt(), incident.resolvedAt()),
+        secondsBetween(incident.openedAt(), incident.resolvedAt()), incident.escalationId(),
         alerts.newestOf(incidentId, ALERTS_SHOWN).stream().map(alert -> alert(alert, false)).toList(),
         runs.startedBy(incidentId).stream()
             .map(run -> new RunSummary(run.id(), run.runbook(), run.status().name(), run.failure(), run.createdAt(), run.endedAt()))

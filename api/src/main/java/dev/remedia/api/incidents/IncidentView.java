@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * {@code GET /api/incidents/{id}}: the incident with its newest alerts, the runs it started and its
  * status changes. Times to acknowledge and resolve are in seconds from opening, null until they happen.
+ * Who acknowledged or resolved it is a person's name or the monitor's source; how is slack, sms, voice,
+ * api, console, or monitor.
  */
 @Serdeable
 public record IncidentView(
@@ -29,10 +31,15 @@ public record IncidentView(
     Instant openedAt,
     @Nullable Instant lastSeenAt,
     @Nullable Instant acknowledgedAt,
+    @Nullable String acknowledgedBy,
+    @Nullable String acknowledgedVia,
     @Nullable Instant resolvedAt,
+    @Nullable String resolvedBy,
+    @Nullable String resolvedVia,
     @Nullable Instant closedAt,
     @Nullable Long secondsToAcknowledge,
     @Nullable Long secondsToResolve,
+    @Nullable String escalationId,
     List<AlertView> alerts,
     List<RunSummary> runs,
     List<EventView> events) {

@@ -176,7 +176,7 @@ class IncidentWorkflowTest {
   @Test
   void theRoutedRunbookStartsOnceWithTheRoutedInputAndIsLinkedFirst() {
     RouteDecision route =
-        new RouteDecision("host-down", "echo", Map.of("host", "host-a"), null, "default");
+        new RouteDecision("host-down", "echo", Map.of("host", "host-a"), null, null);
     String first = deliver(batch(route, firing("host-a", Severity.CRITICAL)));
     deliver(batch(route, firingStartedAt("host-a", 7_000)));
     env.sleep(Duration.ofMinutes(1));
@@ -188,7 +188,6 @@ class IncidentWorkflowTest {
     assertEquals(Map.of("host", "host-a"), client.newUntypedWorkflowStub(run.runId()).getResult(Map.class));
     assertEquals(List.of("opened", "runbook-started"), journal.eventKinds(run.incidentId()));
     assertEquals("host-down", journal.latest().route());
-    assertEquals("default", journal.latest().escalationPolicy());
     assertTrue(first.startsWith("incident/alertmanager/"));
     RecordedHistories.saveIfRequested(client, workflowId(), "incident-started-runbook");
   }

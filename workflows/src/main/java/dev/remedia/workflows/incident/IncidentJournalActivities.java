@@ -33,6 +33,9 @@ public interface IncidentJournalActivities {
    * @param duplicateAlertIds alerts handled since the previous write that repeated one just seen
    * @param events what happened since the previous write, in order
    * @param lastEventSeq the number of the incident's latest event, in this write or before
+   * @param acknowledgedBy who acknowledged (a person, or the monitor's source), or null
+   * @param acknowledgedVia how: slack, sms, voice, api, console or the monitor's source
+   * @param escalationId the workflow id of the incident's latest escalation, or null when it never paged
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record IncidentRecord(
@@ -59,7 +62,12 @@ public interface IncidentJournalActivities {
       List<String> newAlertIds,
       List<String> duplicateAlertIds,
       List<IncidentEvent> events,
-      int lastEventSeq) {}
+      int lastEventSeq,
+      String acknowledgedBy,
+      String acknowledgedVia,
+      String resolvedBy,
+      String resolvedVia,
+      String escalationId) {}
 
   /** One moment in an incident's life; {@code seq} numbers the events of one incident. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,6 +2,9 @@ package dev.remedia.workflows.incident;
 
 import dev.remedia.workflows.incident.IncidentJournalActivities.IncidentEvent;
 import dev.remedia.workflows.incident.IncidentJournalActivities.IncidentRecord;
+import dev.remedia.workflows.paging.EscalationWorkflow;
+import dev.remedia.workflows.paging.SettleAction;
+import dev.remedia.workflows.paging.Settlement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,9 @@ final class IncidentModel {
 
   /** Bounds the state carried across continue-as-new for incidents that group thousands of alerts. */
   static final int MAX_TRACKED_FIRING = 5_000;
+
+  /** How a resolution the monitor sent is recorded, next to slack, sms, voice and api. */
+  static final String MONITOR = "monitor";
 
   private final String incidentId;
   private final String workflowId;
@@ -44,10 +50,19 @@ final class IncidentModel {
   private long closedAtMillis;
   private int generation;
   private int eventSeq;
+  private String acknowledgedBy;
+  private String acknowledgedVia;
+  private String resolvedBy;
+  private String resolvedVia;
+  private int openings;
+  private int pagedOpenings;
+  private String escalationSubject;
+  private boolean escalationSettled;
 
   private final List<String> newAlertIds = new ArrayList<>();
   private final List<String> duplicateAlertIds = new ArrayList<>();
   private final List<IncidentEvent> newEvents = new ArrayList<>();
+  private final List<Settlement> forwards = new ArrayList<>();
 
   private IncidentModel(IncidentState state) {
     incidentId = state.incidentId();
@@ -70,6 +85,14 @@ final class IncidentModel {
     resolvedAtMillis = state.resolvedAtMillis();
     generation = state.generation();
     eventSeq = state.eventSeq();
+    acknowledgedBy = state.acknowledgedBy();
+    acknowledgedVia = state.acknowledgedVia();
+    resolvedBy = state.resolvedBy();
+    resolvedVia = state.resolvedVia();
+    openings = state.openings();
+    pagedOpenings = state.pagedOpenings();
+    escalationSubject = state.escalationSubject();
+    escalationSettled = state.escalationSettled();
   }
 
   /** Opens an incident for the batch that brought its first firing alert, then applies the batch. */
@@ -79,7 +102,8 @@ final class IncidentModel {
             new IncidentState(
                 incidentId, null, workflowId, first.source(), first.dedupeKey(), IncidentStatus.OPEN,
                 Severity.UNKNOWN, null, null, first.route(), first.flapWindowSeconds(), 0, 0, now, now,
-                0, 0, 0, 0, Map.of(), Map.of(), List.of()));
+                0, 0, 0, 0, Map.of(), Map.of(), List.of(), null, null, null, null, 1, 0, null,
+                false, List.of()));
     incident.event(now, "opened", openedDetail(first.route()));
     incident.apply(first, now);
     return incident;
@@ -115,14 +139,88 @@ final class IncidentModel {
           firing.remove(alert.identity());
           resolutionSeen = true;
         }
-        case ACKNOWLEDGED -> acknowledged(alert, now);
+        case ACKNOWLEDGED ->
+            acknowledge(new Settlement(SettleAction.ACKNOWLEDGE, source, source, now, false), now);
       }
     }
     if (resolutionSeen && firing.isEmpty() && isActive()) {
-      status = IncidentStatus.RESOLVED;
-      resolvedAtMillis = now;
-      event(now, "resolved", "every alert of the incident resolved");
+      resolve(new Settlement(SettleAction.RESOLVE, source, MONITOR, now, false), now);
     }
+  }
+
+  /**
+   * A person acknowledged or resolved the incident. Only the first acknowledgement counts; a settlement
+   * that does not change the incident (an acknowledgement after it resolved) is ignored.
+   */
+  void settle(Settlement settlement, long now) {
+    if (settlement.action() == SettleAction.ACKNOWLEDGE) {
+      acknowledge(settlement, now);
+    } else if (isActive()) {
+      resolve(settlement, now);
+    }
+  }
+
+  private void acknowledge(Settlement settlement, long now) {
+    if (status != IncidentStatus.OPEN) {
+      return;
+    }
+    status = IncidentStatus.ACKNOWLEDGED;
+    acknowledgedAtMillis = now;
+    acknowledgedBy = settlement.by();
+    acknowledgedVia = settlement.via();
+    event(now, "acknowledged", "by " + settlement.by() + " via " + settlement.via());
+    stopPaging(settlement);
+  }
+
+  private void resolve(Settlement settlement, long now) {
+    status = IncidentStatus.RESOLVED;
+    resolvedAtMillis = now;
+    resolvedBy = settlement.by();
+    resolvedVia = settlement.via();
+    event(
+        now,
+        "resolved",
+        MONITOR.equals(settlement.via())
+            ? "every alert of the incident resolved"
+            : "by " + settlement.by() + " via " + settlement.via());
+    stopPaging(settlement);
+  }
+
+  /**
+   * Passes a settlement to the escalation, unless it came from there (an answered page) or the
+   * escalation was already stopped.
+   */
+  private void stopPaging(Settlement settlement) {
+    if (escalationSubject != null && !escalationSettled && !settlement.fromPage()) {
+      forwards.add(settlement);
+    }
+    escalationSettled = true;
+  }
+
+  /** Whether the incident is open, unacknowledged and nobody has been paged for this opening yet. */
+  boolean needsPaging() {
+    return route.escalationPolicy() != null
+        && status == IncidentStatus.OPEN
+        && pagedOpenings < openings;
+  }
+
+  /**
+   * Records that paging starts for the current opening and returns the escalation's subject: the
+   * incident id, with the opening's number after a reopen so each escalation has its own workflow.
+   */
+  String startPaging(long now) {
+    pagedOpenings = openings;
+    escalationSubject = openings <= 1 ? incidentId : incidentId + "." + openings;
+    escalationSettled = false;
+    event(now, "paging-started", "escalation policy " + route.escalationPolicy());
+    return escalationSubject;
+  }
+
+  /** Settlements the escalation must hear about since the last call. */
+  List<Settlement> takeForwards() {
+    List<Settlement> taken = List.copyOf(forwards);
+    forwards.clear();
+    return taken;
   }
 
   private void fired(AlertNotice alert, long now) {
@@ -139,17 +237,13 @@ final class IncidentModel {
     if (status == IncidentStatus.RESOLVED) {
       status = acknowledgedAtMillis > 0 ? IncidentStatus.ACKNOWLEDGED : IncidentStatus.OPEN;
       resolvedAtMillis = 0;
+      resolvedBy = null;
+      resolvedVia = null;
+      if (status == IncidentStatus.OPEN) {
+        openings++;
+      }
       event(now, "reopened", "alert " + alert.identity() + " fired again within the flap window");
     }
-  }
-
-  private void acknowledged(AlertNotice alert, long now) {
-    if (status != IncidentStatus.OPEN) {
-      return;
-    }
-    status = IncidentStatus.ACKNOWLEDGED;
-    acknowledgedAtMillis = now;
-    event(now, "acknowledged", "acknowledged through the " + source + " webhook");
   }
 
   private boolean isActive() {
@@ -186,7 +280,8 @@ final class IncidentModel {
             status, severity, summary, link, route.route(), route.runbook(), route.escalationPolicy(), alertCount, duplicateCount,
             firing.size(), openedAtMillis, lastSeenAtMillis, acknowledgedAtMillis, resolvedAtMillis,
             closedAtMillis, List.copyOf(newAlertIds), List.copyOf(duplicateAlertIds),
-            List.copyOf(newEvents), eventSeq);
+            List.copyOf(newEvents), eventSeq, acknowledgedBy, acknowledgedVia, resolvedBy, resolvedVia,
+            escalationWorkflowId());
     newAlertIds.clear();
     duplicateAlertIds.clear();
     newEvents.clear();
@@ -194,12 +289,35 @@ final class IncidentModel {
   }
 
   /** The state the next execution goes on from; it is one generation later. */
-  IncidentState toState(List<AlertBatch> pending) {
+  IncidentState toState(List<AlertBatch> pending, List<Settlement> pendingSettlements) {
     return new IncidentState(
         incidentId, null, workflowId, source, dedupeKey, status, severity, summary, link, route,
         flapWindowSeconds, alertCount, duplicateCount, openedAtMillis, lastSeenAtMillis,
         acknowledgedAtMillis, resolvedAtMillis, generation + 1, eventSeq, new LinkedHashMap<>(firing),
-        new LinkedHashMap<>(recent), new ArrayList<>(pending));
+        new LinkedHashMap<>(recent), new ArrayList<>(pending), acknowledgedBy, acknowledgedVia,
+        resolvedBy, resolvedVia, openings, pagedOpenings, escalationSubject, escalationSettled,
+        new ArrayList<>(pendingSettlements));
+  }
+
+  Severity severity() {
+    return severity;
+  }
+
+  String summary() {
+    return summary;
+  }
+
+  String link() {
+    return link;
+  }
+
+  String workflowId() {
+    return workflowId;
+  }
+
+  /** The latest escalation's workflow id, or null when the incident never paged. */
+  String escalationWorkflowId() {
+    return escalationSubject == null ? null : EscalationWorkflow.workflowId(escalationSubject);
   }
 
   String incidentId() {

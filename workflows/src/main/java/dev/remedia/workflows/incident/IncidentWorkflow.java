@@ -1,5 +1,6 @@
 package dev.remedia.workflows.incident;
 
+import dev.remedia.workflows.paging.Settlement;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -13,6 +14,7 @@ public interface IncidentWorkflow {
 
   String TYPE = "incident";
   String ALERTS_SIGNAL = "alerts";
+  String SETTLE_SIGNAL = "settle";
 
   /**
    * Runs the incident until it closes.
@@ -24,6 +26,16 @@ public interface IncidentWorkflow {
 
   @SignalMethod(name = ALERTS_SIGNAL)
   void alerts(AlertBatch batch);
+
+  /**
+   * A person acknowledged or resolved the incident: through the API, or by answering a page (then the
+   * escalation passes it on). Repeats are harmless.
+   *
+   * @param incidentId the incident meant: the workflow id outlives its incidents, and a settlement for
+   *     one that closed must not touch the next
+   */
+  @SignalMethod(name = SETTLE_SIGNAL)
+  void settle(String incidentId, Settlement settlement);
 
   /**
    * The workflow id for a source's dedupe key. Keys that are long or hold control characters are

@@ -1,6 +1,9 @@
 package dev.remedia.workflows.incident;
 
 import dev.remedia.workflows.incident.IncidentJournalActivities.RunLink;
+import dev.remedia.workflows.paging.EscalationRequest;
+import dev.remedia.workflows.paging.EscalationWorkflow;
+import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.runbook.Failures;
 import dev.remedia.workflows.runbook.JournalOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -23,15 +26,23 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Continue as new well before Temporal's history limits; an incident may run for weeks. */
   static final int MAX_HISTORY_EVENTS = 2_000;
 
+  static final String PAGING_CHANGE = "paging";
+
   // An incident must outlive a read-model outage of any length: its journal retries without end.
   private final IncidentJournalActivities journal =
       Workflow.newLocalActivityStub(
           IncidentJournalActivities.class, JournalOptions.retryingWithoutEnd());
   private final Deque<AlertBatch> inbox = new ArrayDeque<>();
+  private final Deque<AddressedSettlement> settlements = new ArrayDeque<>();
 
   @Override
   public void alerts(AlertBatch batch) {
     inbox.add(batch);
+  }
+
+  @Override
+  public void settle(String incidentId, Settlement settlement) {
+    settlements.add(new AddressedSettlement(incidentId, settlement));
   }
 
   @Override
@@ -40,6 +51,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       List<AlertBatch> arrived = drainInbox();
       inbox.addAll(carried.pending());
       inbox.addAll(arrived);
+      List<AddressedSettlement> arrivedSettlements = drainSettlements();
+      for (Settlement settlement : carried.pendingSettlements()) {
+        settlements.add(new AddressedSettlement(carried.incidentId(), settlement));
+      }
+      settlements.addAll(arrivedSettlements);
     }
     IncidentModel incident =
         carried != null && carried.incidentId() != null
@@ -62,7 +78,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       // signals keeps Temporal refusing the continuation, that grows past the size a payload may have.
       handle(incident, drainInbox());
       if (historyIsLong()) {
-        Workflow.continueAsNew(incident.toState(drainInbox()));
+        Workflow.continueAsNew(incident.toState(drainInbox(), settlementsFor(incident)));
       }
     }
   }
@@ -93,25 +109,82 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     return null;
   }
 
-  /** Whether alerts arrived; false when a resolved incident's flap window passed in silence. */
+  /** Whether something arrived; false when a resolved incident's flap window passed in silence. */
   private boolean awaitAlertsOrClose(IncidentModel incident) {
     if (incident.status() != IncidentStatus.RESOLVED) {
-      Workflow.await(() -> !inbox.isEmpty());
+      Workflow.await(this::somethingArrived);
       return true;
     }
     long remaining = incident.closesAtMillis() - now();
     if (remaining > 0) {
-      Workflow.await(Duration.ofMillis(remaining), () -> !inbox.isEmpty());
+      Workflow.await(Duration.ofMillis(remaining), this::somethingArrived);
     }
-    return !inbox.isEmpty();
+    return somethingArrived();
+  }
+
+  private boolean somethingArrived() {
+    return !inbox.isEmpty() || !settlements.isEmpty();
   }
 
   private void handle(IncidentModel incident, List<AlertBatch> batches) {
     for (AlertBatch batch : batches) {
       incident.apply(batch, now());
     }
+    for (Settlement settlement : settlementsFor(incident)) {
+      incident.settle(settlement, now());
+    }
+    if (incident.needsPaging() && pagingIsSupported()) {
+      startPaging(incident);
+    }
     if (incident.changed()) {
       journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
+    }
+    for (Settlement settlement : incident.takeForwards()) {
+      tellEscalation(incident, settlement);
+    }
+  }
+
+  /**
+   * Starts the route's escalation as a child that outlives this execution, so continuing as new or
+   * closing never cuts paging short; acknowledgements and resolutions stop it by signal.
+   */
+  private void startPaging(IncidentModel incident) {
+    String subject = incident.startPaging(now());
+    ChildWorkflowStub escalation =
+        Workflow.newUntypedChildWorkflowStub(
+            EscalationWorkflow.TYPE,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(EscalationWorkflow.workflowId(subject))
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+    escalation.executeAsync(
+        Object.class,
+        new EscalationRequest(
+            subject, incident.incidentId(), incident.workflowId(), null,
+            incident.route().escalationPolicy(), incident.summary(), incident.severity().name(),
+            incident.link()));
+    try {
+      escalation.getExecution().get();
+    } catch (TemporalFailure failure) {
+      incident.event(now(), "paging-not-started", Failures.reason(failure));
+    }
+  }
+
+  /**
+   * Incidents that began before paging existed replay without it: starting an escalation in the middle
+   * of their recorded history would not match it.
+   */
+  private static boolean pagingIsSupported() {
+    return Workflow.getVersion(PAGING_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /** An escalation that already ended cannot be signalled; that is harmless, as paging is over. */
+  private void tellEscalation(IncidentModel incident, Settlement settlement) {
+    try {
+      Workflow.newUntypedExternalWorkflowStub(incident.escalationWorkflowId())
+          .signal(EscalationWorkflow.SETTLE_SIGNAL, settlement);
+    } catch (TemporalFailure failure) {
+      // Nothing to stop: the escalation ran out or finished before the settlement arrived.
     }
   }
 
@@ -154,6 +227,22 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     inbox.clear();
     return batches;
   }
+
+  private List<AddressedSettlement> drainSettlements() {
+    List<AddressedSettlement> drained = new ArrayList<>(settlements);
+    settlements.clear();
+    return drained;
+  }
+
+  /** The queued settlements meant for this incident; those for an earlier, closed one are dropped. */
+  private List<Settlement> settlementsFor(IncidentModel incident) {
+    return drainSettlements().stream()
+        .filter(s -> incident.incidentId().equals(s.incidentId()))
+        .map(AddressedSettlement::settlement)
+        .toList();
+  }
+
+  private record AddressedSettlement(String incidentId, Settlement settlement) {}
 
   private static boolean historyIsLong() {
     return Workflow.getInfo().getHistoryLength() > MAX_HISTORY_EVENTS

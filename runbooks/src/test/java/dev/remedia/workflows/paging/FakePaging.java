@@ -1,0 +1,103 @@
+package dev.remedia.workflows.paging;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Paging activities for workflow tests: every target is a person with the level's channels as
+ * contacts, addressed by {@code <person>@<channel>}; each send is recorded with the test clock's time.
+ * A contact can be told to fail, to have opted out, or to go unanswered.
+ */
+public final class FakePaging implements PagingActivities {
+
+  public record Sent(PageRequest page, long atMillis) {
+    String address() {
+      return page.contact().address();
+    }
+  }
+
+  private final LongSupplier clock;
+  private final EscalationPlan plan;
+  private final Map<String, PageDelivery> outcomes = new HashMap<>();
+  private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+  private final List<Settlement> settled = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+  private final List<FinalAction> exhausted = Collections.synchronizedList(new ArrayList<>());
+
+  public FakePaging(LongSupplier clock, EscalationPlan plan) {
+    this.clock = clock;
+    this.plan = plan;
+  }
+
+  /** The next sends to this address report {@code delivery} instead of SENT. */
+  public FakePaging answer(String address, PageDelivery delivery) {
+    outcomes.put(address, delivery);
+    return this;
+  }
+
+  @Override
+  public EscalationPlan plan(String escalationId, EscalationRequest request) {
+    return plan;
+  }
+
+  @Override
+  public List<Recipient> recipients(String escalationId, EscalationLevel level, long atMillis) {
+    return level.targets().stream()
+        .map(
+            target ->
+                new Recipient(
+                    target.name(),
+                    target,
+                    level.channels().stream()
+                        .map(channel -> new Contact(channel, target.name() + "@" + channel))
+                        .toList(),
+                    List.of()))
+        .toList();
+  }
+
+  @Override
+  public PageOutcome send(PageRequest page) {
+    sent.add(new Sent(page, clock.getAsLong()));
+    PageDelivery delivery = outcomes.getOrDefault(page.contact().address(), PageDelivery.SENT);
+    return new PageOutcome(page.pageId(), delivery, delivery == PageDelivery.SENT ? null : "by the fake");
+  }
+
+  @Override
+  public void settled(String escalationId, Settlement settlement) {
+    settled.add(settlement);
+  }
+
+  @Override
+  public void exhausted(String escalationId, FinalAction action) {
+    exhausted.add(action);
+  }
+
+  @Override
+  public void note(String escalationId, String kind, String detail) {
+    notes.add(kind + ": " + detail);
+  }
+
+  public List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  public List<String> addresses() {
+    return sent().stream().map(Sent::address).toList();
+  }
+
+  public List<Settlement> settled() {
+    return List.copyOf(settled);
+  }
+
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  public List<FinalAction> exhausted() {
+    return List.copyOf(exhausted);
+  }
+}

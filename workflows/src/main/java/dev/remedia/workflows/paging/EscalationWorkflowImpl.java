@@ -1,0 +1,237 @@
+package dev.remedia.workflows.paging;
+
+import dev.remedia.workflows.incident.IncidentWorkflow;
+import dev.remedia.workflows.runbook.Failures;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Walks the plan's levels with durable timers. Sends run beside the level's timer, never in its way:
+ * a slow or failing channel cannot stall the escalation, and a failure reported by a send or by the
+ * channel later moves that recipient to their next contact at once.
+ */
+public class EscalationWorkflowImpl implements EscalationWorkflow {
+
+  // Bookkeeping against the read model: retried for as long as PostgreSQL takes to come back.
+  private final PagingActivities records =
+      Workflow.newActivityStub(
+          PagingActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(retryUpTo(Duration.ofMinutes(1)))
+              .build());
+
+  // A page that cannot be sent in ten minutes is worth less than the next contact or level.
+  private final PagingActivities sender =
+      Workflow.newActivityStub(
+          PagingActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(90))
+              .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+              .setRetryOptions(retryUpTo(Duration.ofSeconds(30)))
+              .build());
+
+  // Telling those already paged must not hold the escalation open forever if Slack is gone.
+  private final PagingActivities notifier =
+      Workflow.newActivityStub(
+          PagingActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(2))
+              .setScheduleToCloseTimeout(Duration.ofHours(1))
+              .setRetryOptions(retryUpTo(Duration.ofMinutes(1)))
+              .build());
+
+  private final Deque<PageOutcome> outcomes = new ArrayDeque<>();
+  private final Map<String, Attempt> attempts = new HashMap<>();
+  private final List<CancellationScope> sends = new ArrayList<>();
+  private Settlement settlement;
+  private String escalationId;
+  private EscalationRequest request;
+  private EscalationPlan plan;
+  private int pagesSent;
+  private int currentRound;
+  private int currentLevel;
+
+  @Override
+  public void settle(Settlement settlement) {
+    if (this.settlement == null) {
+      this.settlement = settlement;
+    }
+  }
+
+  @Override
+  public void delivery(PageOutcome outcome) {
+    outcomes.add(outcome);
+  }
+
+  @Override
+  public EscalationResult run(EscalationRequest request) {
+    this.request = request;
+    escalationId = Workflow.getInfo().getWorkflowId();
+    plan = records.plan(escalationId, request);
+    for (int round = 0; round <= plan.repeat() && settlement == null; round++) {
+      for (int level = 0; level < plan.levels().size() && settlement == null; level++) {
+        page(round, level, plan.levels().get(level));
+      }
+    }
+    if (settlement == null
+        && plan.finalAction() == FinalAction.NOTIFY_FALLBACK
+        && plan.fallback() != null) {
+      page(plan.repeat() + 1, -1, plan.fallback());
+    }
+    if (settlement == null) {
+      records.exhausted(escalationId, plan.finalAction());
+      return new EscalationResult(null, pagesSent);
+    }
+    stopPaging();
+    return new EscalationResult(settlement, pagesSent);
+  }
+
+  /** Pages one level, then waits out its delay unless someone settles first. */
+  private void page(int round, int level, EscalationLevel definition) {
+    currentRound = round;
+    currentLevel = level;
+    long deadline = now() + definition.delaySeconds() * 1000;
+    List<Recipient> recipients = records.recipients(escalationId, definition, now());
+    for (Recipient recipient : recipients) {
+      for (String skipped : recipient.skipped()) {
+        records.note(escalationId, "page-skipped", recipient.key() + ": " + skipped);
+      }
+      if (recipient.contacts().isEmpty()) {
+        records.note(escalationId, "page-unreachable", recipient.key() + " has no contact to page");
+      } else if (settlement == null) {
+        send(new Attempt(recipient, 0, round, level));
+      }
+    }
+    while (settlement == null) {
+      long remaining = deadline - now();
+      if (remaining <= 0) {
+        break;
+      }
+      Workflow.await(Duration.ofMillis(remaining), () -> settlement != null || !outcomes.isEmpty());
+      while (settlement == null && !outcomes.isEmpty()) {
+        handle(outcomes.poll());
+      }
+    }
+  }
+
+  /** Starts a send in the background; its outcome comes back through {@link #outcomes}. */
+  private void send(Attempt attempt) {
+    String pageId = Workflow.randomUUID().toString();
+    attempts.put(pageId, attempt);
+    PageRequest page =
+        new PageRequest(
+            pageId, escalationId, request.incidentId(), attempt.round, attempt.level,
+            attempt.recipient.person(), attempt.contact(), request.summary(), request.severity(),
+            request.link(), plan.replyCode());
+    // Each send runs in its own scope, so a settlement can cancel every send still queued.
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () -> {
+              Promise<PageOutcome> sent = Async.function(sender::send, page);
+              sent.handle(
+                  (outcome, failure) -> {
+                    if (failure == null) {
+                      outcomes.add(outcome);
+                    } else if (!(failure instanceof CanceledFailure)) {
+                      outcomes.add(
+                          new PageOutcome(pageId, PageDelivery.FAILED, Failures.reason(failure)));
+                    }
+                    return null;
+                  });
+            });
+    scope.run();
+    sends.add(scope);
+  }
+
+  private void handle(PageOutcome outcome) {
+    Attempt attempt = attempts.get(outcome.pageId());
+    if (attempt == null) {
+      return;
+    }
+    switch (outcome.delivery()) {
+      case SENT, ROLLED_UP -> pagesSent++;
+      default -> {}
+    }
+    if (!outcome.delivery().movesOn() || attempt.movedOn) {
+      return;
+    }
+    attempt.movedOn = true;
+    Contact failed = attempt.contact();
+    records.note(
+        escalationId,
+        "page-" + outcome.delivery().name().toLowerCase(Locale.ROOT),
+        attempt.recipient.key() + " over " + failed.channel().name().toLowerCase(Locale.ROOT)
+            + (outcome.detail() == null ? "" : ": " + outcome.detail()));
+    boolean stillThisLevel = attempt.round == currentRound && attempt.level == currentLevel;
+    if (stillThisLevel && attempt.contactIndex + 1 < attempt.recipient.contacts().size()) {
+      send(new Attempt(attempt.recipient, attempt.contactIndex + 1, attempt.round, attempt.level));
+    }
+  }
+
+  /** Cancels queued sends, tells those already paged, and tells the incident when a page was answered. */
+  private void stopPaging() {
+    for (CancellationScope scope : sends) {
+      scope.cancel();
+    }
+    try {
+      notifier.settled(escalationId, settlement);
+    } catch (TemporalFailure failure) {
+      // The settlement stands even when the channels could not be updated; the notes say so.
+      records.note(escalationId, "settle-notice-failed", Failures.reason(failure));
+    }
+    if (settlement.fromPage() && request.incidentWorkflowId() != null) {
+      try {
+        Workflow.newExternalWorkflowStub(IncidentWorkflow.class, request.incidentWorkflowId())
+            .settle(request.incidentId(), settlement);
+      } catch (TemporalFailure failure) {
+        records.note(escalationId, "incident-not-told", Failures.reason(failure));
+      }
+    }
+  }
+
+  private static RetryOptions retryUpTo(Duration maximumInterval) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofMillis(500))
+        .setMaximumInterval(maximumInterval)
+        .build();
+  }
+
+  private static long now() {
+    return Workflow.currentTimeMillis();
+  }
+
+  /** One recipient tried over one of their contacts, at one level of one round. */
+  private static final class Attempt {
+    final Recipient recipient;
+    final int contactIndex;
+    final int round;
+    final int level;
+    boolean movedOn;
+
+    Attempt(Recipient recipient, int contactIndex, int round, int level) {
+      this.recipient = recipient;
+      this.contactIndex = contactIndex;
+      this.round = round;
+      this.level = level;
+    }
+
+    Contact contact() {
+      return recipient.contacts().get(contactIndex);
+    }
+  }
+}
