@@ -1,9 +1,16 @@
 package dev.remedia.api.incidents;
 
+import dev.remedia.workflows.paging.SettleAction;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -14,9 +21,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 class IncidentController {
 
   private final IncidentReader reader;
+  private final IncidentActions actions;
 
-  IncidentController(IncidentReader reader) {
+  IncidentController(IncidentReader reader, IncidentActions actions) {
     this.reader = reader;
+    this.actions = actions;
   }
 
   /**
@@ -44,5 +53,27 @@ class IncidentController {
   @Get("/alerts/{id}")
   AlertView alert(@PathVariable String id) {
     return reader.alert(id);
+  }
+
+  /** Acknowledges the incident: paging stops on every channel. Body optional: {"by": "alice"}. */
+  @Post("/incidents/{id}/ack")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  HttpResponse<SettleAccepted> acknowledge(
+      @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
+    return HttpResponse.accepted()
+        .body(actions.settle(id, SettleAction.ACKNOWLEDGE, body, remoteAddress(request)));
+  }
+
+  /** Resolves the incident by hand: paging stops and those already paged are told. */
+  @Post("/incidents/{id}/resolve")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  HttpResponse<SettleAccepted> resolve(
+      @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
+    return HttpResponse.accepted()
+        .body(actions.settle(id, SettleAction.RESOLVE, body, remoteAddress(request)));
+  }
+
+  private static String remoteAddress(HttpRequest<?> request) {
+    return request.getRemoteAddress().getAddress().getHostAddress();
   }
 }

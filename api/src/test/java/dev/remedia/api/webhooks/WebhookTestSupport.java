@@ -124,6 +124,15 @@ abstract class WebhookTestSupport extends ApiTestSupport {
         });
   }
 
+  /** An incident's event kinds as a JSON array, for one readable assertion. */
+  static String kinds(JsonNode events) {
+    StringBuilder kinds = new StringBuilder("[");
+    for (JsonNode event : events) {
+      kinds.append(kinds.length() > 1 ? "," : "").append('"').append(event.get("kind").asText()).append('"');
+    }
+    return kinds.append(']').toString();
+  }
+
   /** Polls the read model, which the workflow writes a moment after the webhook is answered. */
   static <T> T eventually(java.util.function.Supplier<T> probe) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

@@ -187,12 +187,4 @@ class WebhooksApiTest extends WebhookTestSupport {
     assertEquals("events", listed.get("source").asText());
     assertEquals(0, json(get("/api/incidents?source=events&severity=info&from=2999-01-01T00:00:00Z")).get("items").size());
   }
-
-  private static String kinds(JsonNode events) {
-    StringBuilder kinds = new StringBuilder("[");
-    for (JsonNode event : events) {
-      kinds.append(kinds.length() > 1 ? "," : "").append('"').append(event.get("kind").asText()).append('"');
-    }
-    return kinds.append(']').toString();
-  }
 }
