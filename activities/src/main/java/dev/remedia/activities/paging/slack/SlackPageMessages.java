@@ -7,6 +7,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static dev.remedia.activities.paging.slack.SlackText.escape;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
@@ -132,11 +133,6 @@ final class SlackPageMessages {
 
   private static String linkSuffix(OutgoingPage page) {
     return page.link() == null ? "" : " " + escapeUrl(page.link());
-  }
-
-  /** Slack's mrkdwn treats these three as control characters (links, mentions, entities). */
-  static String escape(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** A link target may not contain the characters that end or split Slack's {@code <url|label>} syntax. */
