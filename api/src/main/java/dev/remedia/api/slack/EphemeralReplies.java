@@ -1,12 +1,12 @@
 package dev.remedia.api.slack;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.slack.api.Slack;
 import com.slack.api.webhook.WebhookResponse;
 import dev.remedia.activities.paging.slack.SlackText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import org.slf4j.Logger;

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 @Singleton
 class SlackInteractionReader {
 
+  /** Slack's ids are short; anything longer is not from Slack. */
+  private static final int MAX_USER_ID_CHARS = 64;
   /** Slack's own limits for a button's action_id and value. */
   private static final int MAX_ACTION_ID_CHARS = 255;
   private static final int MAX_VALUE_CHARS = 2000;
@@ -36,7 +38,7 @@ class SlackInteractionReader {
     if (!type.equals("block_actions")) {
       throw ApiProblem.badRequest("Remedia takes Slack block_actions interactions only, not '" + type + "'");
     }
-    String userId = text(payload.path("user").path("id"), "user.id", 64);
+    String userId = text(payload.path("user").path("id"), "user.id", MAX_USER_ID_CHARS);
     if (userId == null) {
       throw ApiProblem.badRequest("the payload has no user.id");
     }

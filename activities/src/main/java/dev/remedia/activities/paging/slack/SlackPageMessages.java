@@ -90,7 +90,7 @@ final class SlackPageMessages {
   }
 
   /** "Acknowledged by Alice via sms at 14:02 UTC"; a monitor's resolution does not repeat its name. */
-  static String settlementLine(Settlement settlement) {
+  private static String settlementLine(Settlement settlement) {
     String verb = settlement.action() == SettleAction.ACKNOWLEDGE ? "Acknowledged" : "Resolved";
     String via =
         settlement.via() == null || settlement.via().equals(settlement.by()) ? "" : " via " + settlement.via();

@@ -20,9 +20,10 @@ final class SlackPageMetadata {
     return new Message.Metadata(PAGE_EVENT, Map.of("page_id", page.pageId()));
   }
 
+  /** Slack's payload values are scalars, objects or lists of objects, so each page is an object. */
   static Message.Metadata rollup(List<OutgoingPage> pages) {
     return new Message.Metadata(
-        ROLLUP_EVENT, Map.of("page_ids", pages.stream().map(OutgoingPage::pageId).toList()));
+        ROLLUP_EVENT, Map.of("pages", pages.stream().map(page -> Map.of("page_id", page.pageId())).toList()));
   }
 
   /** Whether {@code message} is the page itself (not a rollup) with this id. */
@@ -40,7 +41,7 @@ final class SlackPageMetadata {
     return metadata != null
         && ROLLUP_EVENT.equals(metadata.getEventType())
         && metadata.getEventPayload() != null
-        && metadata.getEventPayload().get("page_ids") instanceof List<?> ids
-        && ids.contains(pageId);
+        && metadata.getEventPayload().get("pages") instanceof List<?> pages
+        && pages.stream().anyMatch(page -> page instanceof Map<?, ?> fields && pageId.equals(fields.get("page_id")));
   }
 }

@@ -12,6 +12,7 @@ import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.Settlement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -82,7 +83,7 @@ public final class SlackPageSender implements PageSender {
   @Override
   public Optional<SentMessage> findSent(OutgoingPage page, Instant since) throws ChannelException {
     String channel = conversationOf(page.address());
-    String oldest = since.getEpochSecond() + "." + String.format("%06d", since.getNano() / 1000);
+    String oldest = since.getEpochSecond() + "." + String.format(Locale.ROOT, "%06d", since.getNano() / 1000);
     String cursor = null;
     do {
       String from = cursor;

@@ -276,7 +276,9 @@ class SlackPageSenderTest {
     assertEquals(12, blocks.size());
     JsonNode metadata = post.json("metadata");
     assertEquals("remedia_rollup", metadata.get("event_type").asText());
-    assertEquals(12, metadata.get("event_payload").get("page_ids").size());
+    JsonNode listed = metadata.get("event_payload").get("pages");
+    assertEquals(12, listed.size());
+    assertEquals("page-12", listed.get(11).get("page_id").asText());
     assertTrue(sent.providerRef().startsWith(CHANNEL + ":"));
   }
 
