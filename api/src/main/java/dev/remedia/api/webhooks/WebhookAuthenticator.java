@@ -6,6 +6,7 @@ import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.operator.OperatorConfig;
 import dev.remedia.api.operator.WebhookCredentials;
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.signing.RequestSignatures;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -13,15 +14,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +32,6 @@ import org.slf4j.LoggerFactory;
 class WebhookAuthenticator {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookAuthenticator.class);
-
-  /** How far a signed timestamp may be from now either way: a captured request replays only briefly. */
-  static final Duration MAX_TIMESTAMP_SKEW = Duration.ofMinutes(5);
 
   private final OperatorConfig config;
   private final boolean devMode;
@@ -117,13 +112,13 @@ class WebhookAuthenticator {
             ? WebhookCredentials.GRAFANA_TIMESTAMP_HEADER
             : credentials.timestampHeader();
     String timestamp = headers.get(timestampHeader);
-    byte[] signed = body;
+    byte[] signedPrefix = new byte[0];
     if (timestamp != null) {
-      String stale = timestampProblem(timestampHeader, timestamp.strip());
+      String stale = RequestSignatures.timestampProblem(timestampHeader, timestamp.strip());
       if (stale != null) {
         return stale;
       }
-      signed = concat((timestamp.strip() + ":").getBytes(StandardCharsets.UTF_8), body);
+      signedPrefix = (timestamp.strip() + ":").getBytes(StandardCharsets.UTF_8);
     }
     byte[] presented;
     try {
@@ -131,26 +126,9 @@ class WebhookAuthenticator {
     } catch (IllegalArgumentException e) {
       return credentials.signatureHeader() + " must be the hex HMAC-SHA256 of the body";
     }
-    return MessageDigest.isEqual(hmac(credentials.hmacSecret(), signed), presented)
+    return RequestSignatures.same(RequestSignatures.hmacSha256(credentials.hmacSecret(), signedPrefix, body), presented)
         ? null
         : "the " + credentials.signatureHeader() + " signature does not match the body";
-  }
-
-  private static String timestampProblem(String header, String timestamp) {
-    long seconds;
-    try {
-      seconds = Long.parseLong(timestamp);
-    } catch (NumberFormatException e) {
-      return header + " must be Unix seconds";
-    }
-    long now = Instant.now().getEpochSecond();
-    long limit = MAX_TIMESTAMP_SKEW.toSeconds();
-    // Compared against bounds, not by subtracting, which overflows for values near Long's limits.
-    if (seconds >= now - limit && seconds <= now + limit) {
-      return null;
-    }
-    String distance = seconds < 0 || seconds > 2 * now ? "far" : Math.abs(now - seconds) + " s";
-    return header + " is " + distance + " away from now; at most " + limit + " s is accepted";
   }
 
   /** Compares digests, so neither the content nor the length of the secret shows in the timing. */
@@ -164,23 +142,6 @@ class WebhookAuthenticator {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-  }
-
-  private static byte[] hmac(String secret, byte[] message) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(message);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JVM has HmacSHA256", e);
-    }
-  }
-
-  private static byte[] concat(byte[] first, byte[] second) {
-    byte[] joined = new byte[first.length + second.length];
-    System.arraycopy(first, 0, joined, 0, first.length);
-    System.arraycopy(second, 0, joined, first.length, second.length);
-    return joined;
   }
 
   // A refusal is answered whether or not it could be audited: the monitor must hear 401 either way.

@@ -1,0 +1,11 @@
+package dev.remedia.api.slack;
+
+/**
+ * A verified button click: who clicked which button, and where to answer them.
+ *
+ * @param userId the Slack user id of the person who clicked
+ * @param actionId the button's {@code action_id}, such as {@code page.acknowledge}
+ * @param value the button's value (a page id), or null when it has none
+ * @param responseUrl where an ephemeral answer to the person can be posted, or null
+ */
+record SlackInteraction(String userId, String actionId, String value, String responseUrl) {}
