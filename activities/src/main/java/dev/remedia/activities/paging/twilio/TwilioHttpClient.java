@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
 
 /**
  * Twilio's own HTTP client with three changes. It makes one attempt per request: the SDK would repeat a
- * POST after a 5xx, and a send that failed late may have reached the phone already, so the caller
- * decides (it looks for the message before sending again). It turns a 429 into {@link
+ * POST after a 5xx, and Apache's client after a 429 or 503, but a send that failed late may have reached
+ * the phone already, so the caller decides (it looks for the message before sending again). It turns a 429 into {@link
  * TwilioRateLimitedException} while the Retry-After header is still at hand. And, for stubs, it sends
  * every request to {@code apiBase} instead of api.twilio.com, keeping path, query, form and auth.
  */
@@ -27,6 +29,18 @@ final class TwilioHttpClient extends NetworkHttpClient {
 
   /** @param apiBase where the API is, or null for Twilio itself */
   TwilioHttpClient(URI apiBase) {
+    // The same pool and timeouts as the SDK's default client, without Apache's automatic retries.
+    super(
+        HttpClientBuilder.create()
+            .useSystemProperties()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG)
+                    .setMaxConnPerRoute(20)
+                    .setMaxConnTotal(100)
+                    .build())
+            .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+            .disableAutomaticRetries());
     this.apiBase = apiBase;
   }
 
