@@ -65,7 +65,8 @@ public record TwilioSettings(
       problems.add("REMEDIA_TWILIO_FROM must be an E.164 number such as +15017122661");
     }
     if (present(publicUrl) && !isBaseUrl(publicUrl)) {
-      problems.add("REMEDIA_PUBLIC_URL must be an absolute http or https URL without query, such as https://remedia.example.com");
+      problems.add(
+          "REMEDIA_PUBLIC_URL must be an absolute http or https URL without query, such as https://remedia.example.com");
     }
     if (present(apiUrl) && !isBaseUrl(apiUrl)) {
       problems.add("REMEDIA_TWILIO_API_URL must be an absolute http or https URL without query");

@@ -42,7 +42,8 @@ record DeliveryReport(PageDelivery delivery, String detail) {
       case "failed", "canceled" -> Optional.of(new DeliveryReport(PageDelivery.FAILED, "the call " + status));
       case "completed" ->
           answeredBy != null && (answeredBy.startsWith("machine_") || answeredBy.equals("fax"))
-              ? Optional.of(new DeliveryReport(PageDelivery.NO_ANSWER, "a machine answered the call (" + answeredBy + ")"))
+              ? Optional.of(
+                  new DeliveryReport(PageDelivery.NO_ANSWER, "a machine answered the call (" + answeredBy + ")"))
               : Optional.empty();
       default -> Optional.empty();
     };

@@ -85,7 +85,9 @@ class TwilioRequests {
               Instant.now(), "twilio", "twilio.refused", "twilio-callback", path, remoteAddress, "refused",
               json.writeValueAsString(Map.of("reason", reason))));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Refused a Twilio callback to {} from {} ({}) but could not audit it: {}", path, remoteAddress, reason, e.getMessage());
+      LOG.warn(
+          "Refused a Twilio callback to {} from {} ({}) but could not audit it: {}",
+          path, remoteAddress, reason, e.getMessage());
     }
     return ApiProblem.unauthorized(reason);
   }

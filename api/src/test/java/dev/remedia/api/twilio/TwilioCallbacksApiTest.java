@@ -265,7 +265,7 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
     signed("/twilio/voice/status", call("CA-none", "no-answer", null));
     signed("/twilio/voice/status", call("CA-busy", "busy", null));
     signed("/twilio/voice/status", call("CA-failed", "failed", null));
-    signed("/twilio/voice/status", call("CA-voicemail", "completed", "machine_end_beep"));
+    signed("/twilio/voice/status", call("CA-voicemail", "completed", "machine_start"));
     signed("/twilio/voice/status", call("CA-human", "completed", "human"));
 
     assertEquals(
@@ -274,7 +274,7 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
             new RecordingPageAnswers.Delivery("CA-busy", PageDelivery.NO_ANSWER, "the call got busy"),
             new RecordingPageAnswers.Delivery("CA-failed", PageDelivery.FAILED, "the call failed"),
             new RecordingPageAnswers.Delivery(
-                "CA-voicemail", PageDelivery.NO_ANSWER, "a machine answered the call (machine_end_beep)")),
+                "CA-voicemail", PageDelivery.NO_ANSWER, "a machine answered the call (machine_start)")),
         recorded.deliveries);
   }
 

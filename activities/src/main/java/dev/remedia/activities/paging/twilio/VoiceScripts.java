@@ -66,7 +66,8 @@ public final class VoiceScripts {
 
   private static String incident(OutgoingPage page) {
     String severity = page.severity() == null ? "" : page.severity().strip().toLowerCase(Locale.ROOT);
-    String kind = severity.isEmpty() ? "Incident" : Character.toUpperCase(severity.charAt(0)) + severity.substring(1) + " incident";
+    String kind =
+        severity.isEmpty() ? "Incident" : Character.toUpperCase(severity.charAt(0)) + severity.substring(1) + " incident";
     String sentence = kind + ": " + SmsTexts.shorten(SmsTexts.clean(page.summary()), MAX_SPOKEN_SUMMARY);
     return sentence.endsWith(".") ? sentence : sentence + ".";
   }
