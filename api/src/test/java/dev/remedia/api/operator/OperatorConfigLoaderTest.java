@@ -155,7 +155,7 @@ class OperatorConfigLoaderTest {
         Arguments.of(
             "invalid name",
             "routes:\n  - name: Disk Full\n",
-            "line 2: routes[0]: name: 'Disk Full' is not a valid route name; use " + OperatorConfigLoader.NAME_RULE),
+            "line 2: routes[0]: name: 'Disk Full' is not a valid route name; use " + NodeReader.NAME_RULE),
         Arguments.of(
             "duplicate name",
             "routes:\n  - name: a\n  - name: b\n  - name: a\n",
@@ -215,7 +215,7 @@ class OperatorConfigLoaderTest {
         Arguments.of(
             "invalid escalation name",
             "routes:\n  - name: x\n    escalation: On Call\n",
-            "line 3: routes[0] 'x': escalation: 'On Call' is not a valid policy name; use " + OperatorConfigLoader.NAME_RULE),
+            "line 3: routes[0] 'x': escalation: 'On Call' is not a valid policy name; use " + NodeReader.NAME_RULE),
         Arguments.of(
             "flap window that is not a duration",
             "incidents:\n  flap-window: 5 minutes\n",
