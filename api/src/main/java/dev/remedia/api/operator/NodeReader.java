@@ -1,6 +1,10 @@
 package dev.remedia.api.operator;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,6 +35,7 @@ final class NodeReader {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smh])");
+  private static final Pattern TIME_OF_DAY = Pattern.compile("\\d{2}:\\d{2}");
 
   private final String fileName;
   private final List<Problem> problems = new ArrayList<>();
@@ -95,6 +100,18 @@ final class NodeReader {
     return valid ? entries : null;
   }
 
+  /** Whether every one of {@code keys} is present; records a problem at {@code node} for each missing. */
+  boolean required(Map<String, Entry> fields, List<String> keys, Node node, String where) {
+    boolean present = true;
+    for (String key : keys) {
+      if (!fields.containsKey(key)) {
+        problem(node, where, key + " is required");
+        present = false;
+      }
+    }
+    return present;
+  }
+
   /** A single value as written; null after recording a problem when it is absent or not a scalar. */
   String string(Node node, String where) {
     if (looksLikeUnquotedTemplate(node)) {
@@ -110,6 +127,56 @@ final class NodeReader {
       return null;
     }
     return scalar.getValue();
+  }
+
+  /**
+   * The items of a list of at most {@code max} {@code what}; a null (empty) value is an empty list.
+   * Returns null after recording a problem.
+   */
+  List<Node> list(Node node, String where, String what, int max) {
+    if (isNull(node)) {
+      return List.of();
+    }
+    if (!(node instanceof SequenceNode sequence)) {
+      problem(node, where, "must be a list of " + what + ", not " + kind(node));
+      return null;
+    }
+    if (sequence.getValue().size() > max) {
+      problem(node, where, "has " + sequence.getValue().size() + " items; at most " + max + " are allowed");
+      return null;
+    }
+    return sequence.getValue();
+  }
+
+  /** A time of day written {@code HH:mm}, like 09:00; null after recording a problem. */
+  LocalTime timeOfDay(Node node, String where) {
+    String text = string(node, where);
+    if (text == null) {
+      return null;
+    }
+    if (TIME_OF_DAY.matcher(text).matches()) {
+      try {
+        return LocalTime.parse(text);
+      } catch (DateTimeParseException e) {
+        // Falls through to the same answer as a malformed time.
+      }
+    }
+    problem(node, where, "'" + text + "' is not a time of day; write it like 09:00 or 22:30");
+    return null;
+  }
+
+  /** A time zone by its IANA name, like Europe/Berlin, or UTC; null after recording a problem. */
+  ZoneId zone(Node node, String where) {
+    String text = string(node, where);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      problem(node, where, "'" + text + "' is not a time zone; write its IANA name, like Europe/Berlin, or UTC");
+      return null;
+    }
   }
 
   /**

@@ -1,5 +1,9 @@
 package dev.remedia.api.operator;
 
+import dev.remedia.activities.oncall.EscalationPolicy;
+import dev.remedia.activities.oncall.LayeredSchedule;
+import dev.remedia.activities.oncall.OnCallDirectory;
+import dev.remedia.activities.oncall.Person;
 import dev.remedia.api.operator.NodeReader.Entry;
 import dev.remedia.api.webhooks.WebhookSource;
 import java.io.IOException;
@@ -39,16 +43,17 @@ public final class OperatorConfigLoader {
   /** The environment variable that overrides Grafana's HMAC secret. */
   public static final String GRAFANA_HMAC_VARIABLE = "REMEDIA_WEBHOOKS_GRAFANA_HMAC_SECRET";
 
-  private static final List<String> TOP_KEYS = List.of("webhooks", "incidents", "routes");
+  private static final List<String> TOP_KEYS =
+      List.of("webhooks", "incidents", "people", "schedules", "escalation-policies", "routes");
 
   private final Path file;
   private final Map<String, String> environment;
   private final NodeReader nodes;
 
-  private OperatorConfigLoader(Path file, Map<String, String> environment) {
+  private OperatorConfigLoader(Path file, String name, Map<String, String> environment) {
     this.file = file;
     this.environment = Map.copyOf(environment);
-    this.nodes = new NodeReader(file == null ? "(no file)" : file.toString());
+    this.nodes = new NodeReader(name);
   }
 
   /**
@@ -58,7 +63,19 @@ public final class OperatorConfigLoader {
    * @throws OperatorConfigException listing every problem, one per line
    */
   public static OperatorConfig load(Path file, Map<String, String> environment) {
-    return new OperatorConfigLoader(file, environment).load();
+    OperatorConfigLoader loader = new OperatorConfigLoader(file, file == null ? "(no file)" : file.toString(), environment);
+    return loader.load(file == null ? null : loader.read());
+  }
+
+  /**
+   * Reads a configuration that ships inside Remedia, such as dev mode's example, with the same rules
+   * as a file, then applies the environment's secrets.
+   *
+   * @throws OperatorConfigException listing every problem, each naming {@code classpath:<resource>}
+   */
+  public static OperatorConfig loadBundled(String resource, Map<String, String> environment) {
+    OperatorConfigLoader loader = new OperatorConfigLoader(null, "classpath:" + resource, environment);
+    return loader.load(loader.readResource(resource));
   }
 
   /** The environment variable that overrides a source's token. */
@@ -66,8 +83,8 @@ public final class OperatorConfigLoader {
     return "REMEDIA_WEBHOOKS_" + source.name() + "_TOKEN";
   }
 
-  private OperatorConfig load() {
-    Node root = file == null ? null : compose(read());
+  private OperatorConfig load(String text) {
+    Node root = text == null ? null : compose(text);
     OperatorConfig config = walk(root);
     if (nodes.hasProblems()) {
       throw nodes.failure();
@@ -96,6 +113,21 @@ public final class OperatorConfigLoader {
       throw nodes.fatal(
           "is larger than 1 MiB (" + MAX_FILE_BYTES + " bytes); an operator configuration never needs that much");
     }
+    return decode(bytes);
+  }
+
+  private String readResource(String resource) {
+    try (InputStream in = OperatorConfigLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw nodes.fatal("is not on the classpath");
+      }
+      return decode(in.readNBytes(MAX_FILE_BYTES));
+    } catch (IOException e) {
+      throw nodes.fatal("cannot be read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private String decode(byte[] bytes) {
     try {
       String text =
           StandardCharsets.UTF_8
@@ -145,7 +177,15 @@ public final class OperatorConfigLoader {
     }
     var webhooks = new WebhooksSection(nodes, environment).read(top.get("webhooks"));
     Duration flapWindow = new IncidentsSection(nodes).flapWindow(top.get("incidents"));
-    List<Route> routes = new RoutesSection(nodes).read(top.get("routes"));
-    return new OperatorConfig(file, routes, webhooks, flapWindow);
+    // Each section names things only the sections before it declare.
+    PeopleSection peopleSection = new PeopleSection(nodes);
+    List<Person> people = peopleSection.read(top.get("people"));
+    SchedulesSection schedulesSection = new SchedulesSection(nodes, peopleSection.names());
+    List<LayeredSchedule> schedules = schedulesSection.read(top.get("schedules"));
+    EscalationPoliciesSection policiesSection =
+        new EscalationPoliciesSection(nodes, peopleSection.names(), schedulesSection.names(), people, schedules);
+    List<EscalationPolicy> policies = policiesSection.read(top.get("escalation-policies"));
+    List<Route> routes = new RoutesSection(nodes, policiesSection.names()).read(top.get("routes"));
+    return new OperatorConfig(file, routes, webhooks, flapWindow, new OnCallDirectory(people, schedules, policies));
   }
 }

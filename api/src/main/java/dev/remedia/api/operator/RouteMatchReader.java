@@ -2,10 +2,15 @@ package dev.remedia.api.operator;
 
 import dev.remedia.api.operator.NodeReader.Entry;
 import dev.remedia.api.webhooks.WebhookSource;
+import dev.remedia.workflows.incident.Severity;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -14,7 +19,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads a route's {@code match:}, the conditions an alert must meet. */
 final class RouteMatchReader {
 
-  private static final List<String> KEYS = List.of("source", "labels", "labels-regex", "labels-absent");
+  private static final List<String> KEYS = List.of("source", "severity", "labels", "labels-regex", "labels-absent");
+  private static final List<String> SEVERITY_NAMES =
+      Arrays.stream(Severity.values()).map(severity -> severity.name().toLowerCase(Locale.ROOT)).toList();
 
   private final NodeReader nodes;
 
@@ -42,6 +49,15 @@ final class RouteMatchReader {
         }
       }
       valid = source != null;
+    }
+    Set<Severity> severities = EnumSet.noneOf(Severity.class);
+    Entry severityEntry = fields.get("severity");
+    if (severityEntry != null) {
+      Set<Severity> read = severities(severityEntry.value(), where + ".severity");
+      valid &= read != null;
+      if (read != null) {
+        severities.addAll(read);
+      }
     }
     Map<String, String> labels = new LinkedHashMap<>();
     Entry labelsEntry = fields.get("labels");
@@ -91,7 +107,30 @@ final class RouteMatchReader {
         }
       }
     }
-    return valid ? new RouteMatch(source, labels, regexes, absent) : null;
+    return valid ? new RouteMatch(source, severities, labels, regexes, absent) : null;
+  }
+
+  /** One severity or a list of them, as the template variable {@code severity} writes them. */
+  private Set<Severity> severities(Node node, String where) {
+    List<Node> items = node instanceof SequenceNode list ? list.getValue() : List.of(node);
+    if (items.isEmpty()) {
+      nodes.problem(node, where, "must name at least one severity; leave it out to take every severity");
+      return null;
+    }
+    Set<Severity> severities = EnumSet.noneOf(Severity.class);
+    for (Node item : items) {
+      String text = nodes.string(item, where);
+      if (text == null) {
+        return null;
+      }
+      if (!SEVERITY_NAMES.contains(text)) {
+        nodes.problem(item, where,
+            "'" + text + "' is not a severity; the severities are " + String.join(", ", SEVERITY_NAMES));
+        return null;
+      }
+      severities.add(Severity.valueOf(text.toUpperCase(Locale.ROOT)));
+    }
+    return severities;
   }
 
   private Pattern regex(Node node, String where) {

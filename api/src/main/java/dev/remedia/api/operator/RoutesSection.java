@@ -4,14 +4,10 @@ import dev.remedia.api.operator.NodeReader.Entry;
 import dev.remedia.api.webhooks.WebhookSource;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.RunbookDefinition;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads {@code routes:}, which alerts go where, in file order. */
 final class RoutesSection {
@@ -19,67 +15,28 @@ final class RoutesSection {
   private static final List<String> KEYS = List.of("name", "match", "dedupe", "runbook", "input", "escalation");
 
   private final NodeReader nodes;
+  private final NamedList routes;
+  private final NamedList policies;
   private final RouteMatchReader matches;
   private final InputTemplateReader inputs;
 
-  RoutesSection(NodeReader nodes) {
+  /** @param policies the escalation policies a route may name */
+  RoutesSection(NodeReader nodes, NamedList policies) {
     this.nodes = nodes;
+    this.routes = new NamedList(nodes, "routes", "route", KEYS);
+    this.policies = policies;
     this.matches = new RouteMatchReader(nodes);
     this.inputs = new InputTemplateReader(nodes);
   }
 
   /** The valid routes of {@code section} (or null); the others leave problems behind. */
   List<Route> read(Entry section) {
-    List<Route> routes = new ArrayList<>();
-    if (section == null || NodeReader.isNull(section.value())) {
-      return routes;
-    }
-    Node node = section.value();
-    if (!(node instanceof SequenceNode list)) {
-      nodes.problem(node, "routes",
-          "must be a list of routes (each item starting with '- name:'), not " + NodeReader.kind(node));
-      return routes;
-    }
-    Map<String, Integer> names = new HashMap<>();
-    List<Node> items = list.getValue();
-    for (int i = 0; i < items.size(); i++) {
-      Route route = route(i, items.get(i), names);
-      if (route != null) {
-        routes.add(route);
-      }
-    }
-    return routes;
+    return routes.read(section, this::route);
   }
 
-  private Route route(int index, Node node, Map<String, Integer> names) {
-    String label = "routes[" + index + "]";
-    if (!(node instanceof MappingNode mappingNode)) {
-      nodes.problem(node, label,
-          "must be a mapping with name, match, dedupe, runbook, input and escalation, not " + NodeReader.kind(node));
-      return null;
-    }
-    String name = NodeReader.peekName(mappingNode);
-    boolean nameValid = NodeReader.isName(name);
-    if (nameValid) {
-      label += " '" + name + "'";
-    }
-    Map<String, Entry> fields = nodes.mapping(node, label, KEYS);
-    if (fields == null) {
-      return null;
-    }
-    Entry nameEntry = fields.get("name");
-    if (nameEntry == null) {
-      nodes.problem(node, label, "name is required");
-    } else if (nodes.string(nameEntry.value(), label + ": name") != null && !nameValid) {
-      nodes.problem(nameEntry.value(), label,
-          "name: '" + name + "' is not a valid route name; use " + NodeReader.NAME_RULE);
-    } else if (nameValid && names.containsKey(name)) {
-      nodes.problem(nameEntry.value(), label,
-          "name: routes[" + names.get(name) + "] already has this name; route names must be unique");
-    } else if (nameValid) {
-      names.put(name, index);
-    }
-
+  private Route route(NamedList.Item item) {
+    String label = item.label();
+    Map<String, Entry> fields = item.fields();
     RouteMatch match = fields.containsKey("match") ? matches.read(fields.get("match").value(), label) : RouteMatch.ANY;
     Dedupe dedupe =
         fields.containsKey("dedupe")
@@ -106,16 +63,15 @@ final class RoutesSection {
     Entry escalationEntry = fields.get("escalation");
     if (escalationEntry != null) {
       escalation = nodes.string(escalationEntry.value(), label + ": escalation");
-      if (escalation != null && !NodeReader.isName(escalation)) {
+      if (escalation != null && !policies.names().contains(escalation)) {
         nodes.problem(escalationEntry.value(), label,
-            "escalation: '" + escalation + "' is not a valid policy name; use " + NodeReader.NAME_RULE);
-        escalation = null;
+            "escalation: no escalation policy named '" + escalation + "'; " + policies.known());
       }
     }
-    if (!nameValid || match == null || dedupe == null || input == null || (runbookGiven && runbook == null)) {
+    if (match == null || dedupe == null || input == null || (runbookGiven && runbook == null)) {
       return null;
     }
-    return new Route(index, name, match, dedupe, runbook, input, escalation);
+    return new Route(item.index(), item.name(), match, dedupe, runbook, input, escalation);
   }
 
   private Dedupe dedupe(Node node, String label, WebhookSource source) {
