@@ -1,5 +1,9 @@
 package dev.remedia.api.operator;
 
+import dev.remedia.activities.oncall.EscalationPolicy;
+import dev.remedia.activities.oncall.OnCallDirectory;
+import dev.remedia.activities.oncall.Person;
+import dev.remedia.activities.oncall.Schedule;
 import dev.remedia.api.webhooks.WebhookSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operator's configuration, validated: routes from alerts to runbooks, webhook secrets and incident
- * settings. Built by {@link OperatorConfigLoader}; without a file it has no routes and no secrets but
- * those the environment gives.
+ * The operator's configuration, validated: routes from alerts to runbooks, webhook secrets, incident
+ * settings, and the on-call model (people, schedules, escalation policies). Built by
+ * {@link OperatorConfigLoader}; without a file it has no routes, no people and no secrets but those the
+ * environment gives.
  */
 public final class OperatorConfig {
 
@@ -22,13 +27,19 @@ public final class OperatorConfig {
   private final List<Route> routes;
   private final Map<WebhookSource, WebhookCredentials> webhooks;
   private final Duration flapWindow;
+  private final OnCallDirectory onCall;
 
   OperatorConfig(
-      Path file, List<Route> routes, Map<WebhookSource, WebhookCredentials> webhooks, Duration flapWindow) {
+      Path file,
+      List<Route> routes,
+      Map<WebhookSource, WebhookCredentials> webhooks,
+      Duration flapWindow,
+      OnCallDirectory onCall) {
     this.file = file;
     this.routes = List.copyOf(routes);
     this.webhooks = webhooks.isEmpty() ? Map.of() : new EnumMap<>(webhooks);
     this.flapWindow = flapWindow;
+    this.onCall = onCall;
   }
 
   /** The file it was read from, or empty when none was configured. */
@@ -51,12 +62,20 @@ public final class OperatorConfig {
     return flapWindow;
   }
 
-  /** Names the routes and which sources have credentials, never the secrets. */
+  /** The people, schedules and escalation policies; every name a route or policy uses is in it. */
+  public OnCallDirectory onCall() {
+    return onCall;
+  }
+
+  /** Names the routes, which sources have credentials and the on-call model, never secrets or contacts. */
   @Override
   public String toString() {
     return "OperatorConfig[file=" + (file == null ? "none" : file)
         + ", routes=" + routes.stream().map(Route::name).toList()
         + ", webhooks=" + webhooks
-        + ", flapWindow=" + flapWindow + "]";
+        + ", flapWindow=" + flapWindow
+        + ", people=" + onCall.people().stream().map(Person::name).toList()
+        + ", schedules=" + onCall.schedules().stream().map(Schedule::name).toList()
+        + ", escalationPolicies=" + onCall.policies().stream().map(EscalationPolicy::name).toList() + "]";
   }
 }

@@ -2,8 +2,10 @@ package dev.remedia.api.operator;
 
 import dev.remedia.api.webhooks.ReceivedAlert;
 import dev.remedia.api.webhooks.WebhookSource;
+import dev.remedia.workflows.incident.Severity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,19 +13,22 @@ import java.util.regex.Pattern;
  * Prometheus, a label with an empty value counts as absent, and an absent label compares as "".
  *
  * @param source the only source taken, or null for any
+ * @param severities the severities taken, as the source's parser normalised them; empty for any
  * @param labels labels that must have exactly these values
  * @param labelsRegex labels whose whole value must match these patterns
  * @param labelsAbsent labels that must not be set
  */
 public record RouteMatch(
     WebhookSource source,
+    Set<Severity> severities,
     Map<String, String> labels,
     Map<String, Pattern> labelsRegex,
     List<String> labelsAbsent) {
 
-  public static final RouteMatch ANY = new RouteMatch(null, Map.of(), Map.of(), List.of());
+  public static final RouteMatch ANY = new RouteMatch(null, Set.of(), Map.of(), Map.of(), List.of());
 
   public RouteMatch {
+    severities = Set.copyOf(severities);
     labels = Map.copyOf(labels);
     labelsRegex = Map.copyOf(labelsRegex);
     labelsAbsent = List.copyOf(labelsAbsent);
@@ -31,6 +36,9 @@ public record RouteMatch(
 
   public boolean matches(ReceivedAlert alert) {
     if (source != null && source != alert.source()) {
+      return false;
+    }
+    if (!severities.isEmpty() && !severities.contains(alert.severity())) {
       return false;
     }
     for (Map.Entry<String, String> label : labels.entrySet()) {

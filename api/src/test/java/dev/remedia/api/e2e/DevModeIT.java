@@ -33,6 +33,7 @@ class DevModeIT {
       assertTrue(log.contains("Temporal: started in-process Temporal test server on port " + temporalPort + ", all interfaces"), log);
       assertTrue(log.contains("Worker: polling task queue 'remedia' in namespace 'default' for runbooks [http-check]"), log);
       assertTrue(log.contains("Server Running: http://localhost:" + httpPort), log);
+      assertTrue(log.contains("dev mode uses its example classpath:dev/remedia-dev.yml, 1 route(s) [critical-pages]"), log);
 
       Runs runs = new Runs(remedia);
       JsonNode succeeded = runs.awaitEnd(runs.start("http-check", "{\"url\": \"" + target.url() + "\"}"), Duration.ofSeconds(60));

@@ -17,6 +17,15 @@ final class Alerts {
 
   static ReceivedAlert alert(
       WebhookSource source, Map<String, String> labels, Map<String, String> annotations) {
+    return alert(source, Severity.CRITICAL, labels, annotations);
+  }
+
+  static ReceivedAlert alert(WebhookSource source, Severity severity) {
+    return alert(source, severity, Map.of(), Map.of());
+  }
+
+  private static ReceivedAlert alert(
+      WebhookSource source, Severity severity, Map<String, String> labels, Map<String, String> annotations) {
     boolean grouped = source == WebhookSource.ALERTMANAGER || source == WebhookSource.GRAFANA;
     return new ReceivedAlert(
         source,
@@ -24,7 +33,7 @@ final class Alerts {
         "default-key",
         "identity-1",
         grouped ? "group-1" : null,
-        Severity.CRITICAL,
+        severity,
         "Website is down",
         labels,
         annotations,

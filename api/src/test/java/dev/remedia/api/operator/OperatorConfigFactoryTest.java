@@ -35,7 +35,7 @@ class OperatorConfigFactoryTest {
         """);
 
     StartupFailure failure =
-        assertThrows(StartupFailure.class, () -> new OperatorConfigFactory().operatorConfig(file.toString()));
+        assertThrows(StartupFailure.class, () -> OperatorConfigFactory.load(file.toString(), true, Map.of()));
 
     assertEquals(
         "the operator configuration " + file + " has 2 problems:\n"
@@ -47,18 +47,41 @@ class OperatorConfigFactoryTest {
   }
 
   @Test
-  void aBlankSettingMeansNoFile() {
+  void inProductionABlankSettingMeansNoFile() {
     OperatorConfig config =
-        OperatorConfigFactory.load("", Map.of("REMEDIA_WEBHOOKS_EVENTS_TOKEN", "events-token"));
+        OperatorConfigFactory.load("", false, Map.of("REMEDIA_WEBHOOKS_EVENTS_TOKEN", "events-token"));
 
     assertEquals(List.of(), config.routes());
+    assertTrue(config.onCall().people().isEmpty());
     assertTrue(config.credentials(WebhookSource.EVENTS).isPresent());
+  }
+
+  @Test
+  void inDevModeABlankSettingLoadsTheBundledExample() {
+    OperatorConfig config =
+        OperatorConfigFactory.load("", true, Map.of("REMEDIA_WEBHOOKS_EVENTS_TOKEN", "events-token"));
+
+    assertEquals(List.of("critical-pages"), config.routes().stream().map(Route::name).toList());
+    assertTrue(config.onCall().policy("critical").isPresent());
+    assertTrue(config.credentials(WebhookSource.EVENTS).isPresent(), "the environment still gives secrets");
+    assertTrue(config.file().isEmpty());
+  }
+
+  @Test
+  void inDevModeAFileReplacesTheExample() throws IOException {
+    Path file = dir.resolve("remedia.yml");
+    Files.writeString(file, "routes:\n  - name: mine\n");
+
+    OperatorConfig config = OperatorConfigFactory.load(file.toString(), true, Map.of());
+
+    assertEquals(List.of("mine"), config.routes().stream().map(Route::name).toList());
+    assertTrue(config.onCall().policies().isEmpty());
   }
 
   @Test
   void aMissingFileStopsStart() {
     StartupFailure failure =
-        assertThrows(StartupFailure.class, () -> OperatorConfigFactory.load(dir.resolve("gone.yml").toString(), Map.of()));
+        assertThrows(StartupFailure.class, () -> OperatorConfigFactory.load(dir.resolve("gone.yml").toString(), true, Map.of()));
 
     assertTrue(failure.getMessage().contains("gone.yml: the operator configuration file does not exist"), failure.getMessage());
   }

@@ -8,6 +8,7 @@ import dev.remedia.api.runbooks.RunbookInputReader;
 import dev.remedia.api.webhooks.ReceivedAlert;
 import dev.remedia.api.webhooks.WebhookSource;
 import dev.remedia.workflows.incident.RouteDecision;
+import dev.remedia.workflows.incident.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class RouterTest {
+
+  /** A person and the escalation policies the routes below name. */
+  private static final String POLICIES =
+      """
+      people:
+        - { name: alice, slack: U0123ABCD }
+      escalation-policies:
+        - name: default
+          levels: [ { notify: [ { person: alice } ], channels: [ slack ], delay: 5m } ]
+        - name: web-team
+          levels: [ { notify: [ { person: alice } ], channels: [ slack ], delay: 5m } ]
+      """;
 
   @TempDir Path dir;
 
@@ -55,6 +68,24 @@ class RouterTest {
 
     assertEquals("dd", routeOf(router, alert(WebhookSource.DATADOG, Map.of())));
     assertNull(routeOf(router, alert(WebhookSource.GRAFANA, Map.of())));
+  }
+
+  @Test
+  void theSeverityMustBeOneNamed() throws IOException {
+    Router router =
+        router(
+            """
+            routes:
+              - name: page
+                match: { severity: critical }
+              - name: ticket
+                match: { severity: [ error, warning ] }
+            """);
+
+    assertEquals("page", routeOf(router, alert(WebhookSource.EVENTS, Severity.CRITICAL)));
+    assertEquals("ticket", routeOf(router, alert(WebhookSource.DATADOG, Severity.ERROR)));
+    assertEquals("ticket", routeOf(router, alert(WebhookSource.ALERTMANAGER, Severity.WARNING)));
+    assertNull(routeOf(router, alert(WebhookSource.GRAFANA, Severity.UNKNOWN)));
   }
 
   @Test
@@ -128,7 +159,8 @@ class RouterTest {
   void theInputIsRenderedAndValidatedWithDefaults() throws IOException {
     Router router =
         router(
-            """
+            POLICIES
+                + """
             routes:
               - name: website-down
                 runbook: http-check
@@ -224,7 +256,7 @@ class RouterTest {
 
   @Test
   void aRouteWithoutRunbookNamesOnlyTheRoute() throws IOException {
-    Router router = router("routes:\n  - name: page-only\n    escalation: default\n");
+    Router router = router(POLICIES + "routes:\n  - name: page-only\n    escalation: default\n");
 
     assertEquals(
         new RouteDecision("page-only", null, null, null, "default"),

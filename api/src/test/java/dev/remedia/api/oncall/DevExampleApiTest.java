@@ -1,0 +1,51 @@
+package dev.remedia.api.oncall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.remedia.api.ApiTestSupport;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** Dev mode without REMEDIA_CONFIG runs on the bundled example: a rotation, and critical alerts routed to paging. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class DevExampleApiTest extends ApiTestSupport {
+
+  @Test
+  void theExampleRotationIsOnCall() {
+    JsonNode schedules = json(get("/api/oncall")).get("schedules");
+
+    assertEquals(1, schedules.size(), schedules.toString());
+    assertEquals("primary", schedules.get(0).get("name").asText());
+    assertTrue(schedules.get(0).get("onCall").get("name").asText().matches("alice|bob"), schedules.toString());
+  }
+
+  @Test
+  void oneCriticalEventIsRoutedToPagingAndAWarningIsNot() {
+    HttpResponse<String> critical = postEvent("critical");
+    HttpResponse<String> warning = postEvent("warning");
+
+    assertEquals(202, critical.statusCode(), critical.body());
+    assertEquals("critical-pages", json(critical).get("incidents").get(0).get("route").asText());
+    assertEquals(202, warning.statusCode(), warning.body());
+    assertTrue(json(warning).get("incidents").get(0).get("route").isNull(), warning.body());
+  }
+
+  private HttpResponse<String> postEvent(String severity) {
+    return post(
+        "/webhooks/events",
+        "application/json",
+        """
+        {"event_action": "trigger", "dedup_key": "disk/%s",
+         "payload": {"summary": "Disk /srv on nas-1 is 97%% full", "source": "nas-1", "severity": "%s"}}
+        """
+            .formatted(UUID.randomUUID(), severity));
+  }
+}
