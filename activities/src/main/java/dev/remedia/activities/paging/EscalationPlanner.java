@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
  */
 final class EscalationPlanner {
 
-  static final int FIRST_CODE = 1000;
-  static final int CODES = 9000;
+  private static final int FIRST_CODE = 1000;
+  private static final int CODES = 9000;
 
   /** Random draws before picking among the free codes: enough while few escalations page at once. */
   private static final int RANDOM_DRAWS = 20;

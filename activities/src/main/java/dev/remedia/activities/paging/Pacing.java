@@ -16,7 +16,8 @@ public record Pacing(Duration perUnit, int rollupAbove, Duration maxQueueWait) {
 
   public Pacing {
     if (perUnit.isNegative() || rollupAbove < 1 || maxQueueWait.isNegative()) {
-      throw new IllegalArgumentException("pacing needs a non-negative pace and wait, and rollups above 1 or more");
+      throw new IllegalArgumentException(
+          "pacing needs a pace and a queue wait of zero or more, and a rollup threshold of at least 1");
     }
   }
 }

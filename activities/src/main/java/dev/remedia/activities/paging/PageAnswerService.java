@@ -55,7 +55,8 @@ public final class PageAnswerService implements PageAnswers {
     Optional<Person> person = responder(answer);
     if (person.isEmpty()) {
       return new AnswerResult(
-          AnswerResult.Outcome.NOT_ALLOWED, "You are not in Remedia's on-call configuration, so you cannot answer pages.");
+          AnswerResult.Outcome.NOT_ALLOWED,
+          "You are not in Remedia's on-call configuration, so you cannot answer pages.");
     }
     Optional<StoredEscalation> escalation =
         answered(answer).flatMap(page -> stores.escalations().find(page.escalationId()));

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  *
  * <p>The send activity waits for its turn in the {@link PagingOutbox} for at most
  * {@link Pacing#maxQueueWait} without heartbeating, so its start-to-close timeout must exceed that
- * wait plus a channel call (two minutes for {@link Pacing#STANDARD}). A timeout shorter than that would
- * let Temporal retry a send whose first attempt is still under way.
+ * wait plus one channel call (60 s plus the adapter's own timeout with {@link Pacing#STANDARD}). A
+ * shorter timeout would let Temporal retry a send whose first attempt is still under way.
  */
 public final class PagingActivitiesImpl implements PagingActivities {
 

@@ -217,7 +217,7 @@ final class PagingOutbox {
       long now = System.nanoTime();
       if (turn == null) {
         Outcome failed =
-            Outcome.failed(ChannelException.transientFailure("the channel adapter failed unexpectedly", null));
+            Outcome.failed(ChannelException.transientFailure("the send was cut short by an unexpected error", null));
         batch.forEach(entry -> complete(entry, failed));
         return;
       }

@@ -52,7 +52,8 @@ final class SettlementNotifier {
     for (StoredPage page : pages.awaitingSettleNotice(escalationId)) {
       PageSender sender = senders.get(page.channel());
       if (sender == null) {
-        LOG.warn("Page {} cannot be told of the settlement: {} is no longer configured", page.id(), page.channel());
+        LOG.warn(
+            "Page {} cannot be told of the settlement: {} is no longer configured", page.id(), page.channel());
         continue;
       }
       try {
@@ -67,7 +68,8 @@ final class SettlementNotifier {
         switch (e.kind()) {
           case PERMANENT, OPTED_OUT -> {
             LOG.warn(
-                "Page {} could not be told of the settlement: {}", page.id(), ChannelMessages.reason(e, page.address()));
+                "Page {} could not be told of the settlement: {}",
+                page.id(), ChannelMessages.reason(e, page.address()));
             pages.markSettleNotified(page.id(), clock.instant());
           }
           case TRANSIENT, RATE_LIMITED -> throw FailureType.UNREACHABLE.retryable(

@@ -27,7 +27,9 @@ class EscalationPlannerTest {
   private final EscalationStore escalations = new EscalationStore(TestDatabases.shared().dsl());
   private final OnCallDirectory directory =
       new OnCallDirectory(
-          List.of(), List.of(), List.of(new EscalationPolicy("default", List.of(), 0, FinalAction.MARK_UNACKNOWLEDGED, null)));
+          List.of(),
+          List.of(),
+          List.of(new EscalationPolicy("default", List.of(), 0, FinalAction.MARK_UNACKNOWLEDGED, null)));
 
   /** Answers the codes given, in order, as draws from 1000 to 9999. */
   private static RandomGenerator drawing(String... codes) {

@@ -94,7 +94,8 @@ class PageAnswerServiceTest {
     temporal.newWorker(TASK_QUEUE).registerWorkflowImplementationTypes(RecordingEscalation.class);
     temporal.start();
     answers =
-        new PageAnswerService(temporal.getWorkflowClient(), () -> directory, stores, Clock.fixed(NOW, ZoneOffset.UTC));
+        new PageAnswerService(
+            temporal.getWorkflowClient(), () -> directory, stores, Clock.fixed(NOW, ZoneOffset.UTC));
     plan = planned(escalationId);
     EscalationWorkflow started =
         temporal
@@ -114,7 +115,7 @@ class PageAnswerServiceTest {
   void aSlackClickFromSomeoneOnCallSettlesTheEscalation() {
     PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
 
-    AnswerResult result = answers.answer(new PageAnswer(PageChannel.SLACK, page.pageId(), null, "U0ALICE", SettleAction.ACKNOWLEDGE));
+    AnswerResult result = clicked(page, "U0ALICE");
 
     assertEquals(new AnswerResult(AnswerResult.Outcome.ACCEPTED, "Acknowledged by Alice. Paging stops."), result);
     assertEquals(
@@ -139,8 +140,7 @@ class PageAnswerServiceTest {
   void someoneNotInTheConfigurationIsNotAllowed() {
     PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
 
-    AnswerResult result =
-        answers.answer(new PageAnswer(PageChannel.SLACK, page.pageId(), null, "U0STRANGER", SettleAction.ACKNOWLEDGE));
+    AnswerResult result = clicked(page, "U0STRANGER");
 
     assertEquals(AnswerResult.Outcome.NOT_ALLOWED, result.outcome());
   }
@@ -150,10 +150,12 @@ class PageAnswerServiceTest {
     sent(PageChannel.SMS, alice.phone(), "SM1");
     String wrong = plan.replyCode().equals("1000") ? "1001" : "1000";
 
-    AnswerResult result = answers.answer(new PageAnswer(PageChannel.SMS, null, wrong, alice.phone(), SettleAction.ACKNOWLEDGE));
+    AnswerResult result =
+        answers.answer(new PageAnswer(PageChannel.SMS, null, wrong, alice.phone(), SettleAction.ACKNOWLEDGE));
 
     assertEquals(
-        new AnswerResult(AnswerResult.Outcome.UNKNOWN_PAGE, "No page to this number has the code " + wrong + "."), result);
+        new AnswerResult(AnswerResult.Outcome.UNKNOWN_PAGE, "No page to this number has the code " + wrong + "."),
+        result);
   }
 
   @Test
@@ -161,8 +163,7 @@ class PageAnswerServiceTest {
     PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
     stores.escalations().settle(escalationId, SettleAction.ACKNOWLEDGE, "Bob", "sms", NOW.minusSeconds(240));
 
-    AnswerResult result =
-        answers.answer(new PageAnswer(PageChannel.SLACK, page.pageId(), null, "U0ALICE", SettleAction.ACKNOWLEDGE));
+    AnswerResult result = clicked(page, "U0ALICE");
 
     assertEquals(
         new AnswerResult(AnswerResult.Outcome.ALREADY_SETTLED, "Already acknowledged by Bob via sms at 13:58 UTC."),
@@ -175,8 +176,7 @@ class PageAnswerServiceTest {
     escalation().settle(new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.toEpochMilli(), false));
     escalationResult();
 
-    AnswerResult result =
-        answers.answer(new PageAnswer(PageChannel.SLACK, page.pageId(), null, "U0ALICE", SettleAction.ACKNOWLEDGE));
+    AnswerResult result = clicked(page, "U0ALICE");
 
     assertEquals(new AnswerResult(AnswerResult.Outcome.ALREADY_SETTLED, "Paging already stopped."), result);
   }
@@ -225,6 +225,10 @@ class PageAnswerServiceTest {
     assertFalse(stores.optOuts().optedOut(alice.phone()));
   }
 
+  private AnswerResult clicked(PageRequest page, String slackUser) {
+    return answers.answer(new PageAnswer(PageChannel.SLACK, page.pageId(), null, slackUser, SettleAction.ACKNOWLEDGE));
+  }
+
   private EscalationWorkflow escalation() {
     return temporal.getWorkflowClient().newWorkflowStub(EscalationWorkflow.class, escalationId);
   }
@@ -239,7 +243,8 @@ class PageAnswerServiceTest {
             List.of(alice), List.of(),
             List.of(new EscalationPolicy("default", List.of(), 0, FinalAction.MARK_UNACKNOWLEDGED, null)));
     PagingActivitiesImpl paging =
-        new PagingActivitiesImpl(() -> withPolicy, stores, Map.of(), Pacing.STANDARD, Clock.fixed(NOW, ZoneOffset.UTC));
+        new PagingActivitiesImpl(
+            () -> withPolicy, stores, Map.of(), Pacing.STANDARD, Clock.fixed(NOW, ZoneOffset.UTC));
     return paging.plan(id, request());
   }
 
@@ -250,8 +255,8 @@ class PageAnswerServiceTest {
   private PageRequest sent(PageChannel channel, String address, String providerRef) {
     PageRequest page =
         new PageRequest(
-            escalationId + "/" + UUID.randomUUID(), escalationId, incident, 0, 0, "Alice", new Contact(channel, address),
-            "HostDown on host-a", "CRITICAL", null, plan.replyCode());
+            escalationId + "/" + UUID.randomUUID(), escalationId, incident, 0, 0, "Alice",
+            new Contact(channel, address), "HostDown on host-a", "CRITICAL", null, plan.replyCode());
     stores.pages().claim(page, NOW.minusSeconds(60));
     stores.pages().recordOutcome(page.pageId(), PageStatus.SENT, providerRef, null, NOW.minusSeconds(59));
     return page;

@@ -100,7 +100,8 @@ class PagingActivitiesImplTest {
               List.of(policy)));
 
   private PagingOutbox outbox = new PagingOutbox(FAST, stores.pages()::stillWanted);
-  private PagingActivitiesImpl paging = activities(Map.of(PageChannel.SLACK, slack, PageChannel.SMS, sms, PageChannel.VOICE, voice));
+  private PagingActivitiesImpl paging =
+      activities(Map.of(PageChannel.SLACK, slack, PageChannel.SMS, sms, PageChannel.VOICE, voice));
 
   @AfterEach
   void stopWorkers() {
@@ -123,7 +124,10 @@ class PagingActivitiesImplTest {
         recipients(level(List.of(PageChannel.SLACK, PageChannel.SMS), target(TargetKind.SCHEDULE, "primary")));
 
     assertEquals(
-        List.of(new Recipient("Bob", target(TargetKind.SCHEDULE, "primary"), List.of(new Contact(PageChannel.SMS, bob.phone())), List.of())),
+        List.of(
+            new Recipient(
+                "Bob", target(TargetKind.SCHEDULE, "primary"), List.of(new Contact(PageChannel.SMS, bob.phone())),
+                List.of())),
         recipients);
   }
 
@@ -139,7 +143,8 @@ class PagingActivitiesImplTest {
   void someoneReachedThroughTwoTargetsIsPagedOnceThroughTheOneThatReachesThem() {
     List<Recipient> recipients =
         recipients(
-            level(List.of(PageChannel.SMS), target(TargetKind.PERSON, "Bob"), target(TargetKind.SCHEDULE, "primary")));
+            level(
+                List.of(PageChannel.SMS), target(TargetKind.PERSON, "Bob"), target(TargetKind.SCHEDULE, "primary")));
 
     assertEquals(1, recipients.size());
     assertEquals(List.of(new Contact(PageChannel.SMS, bob.phone())), recipients.get(0).contacts());
@@ -158,7 +163,9 @@ class PagingActivitiesImplTest {
   void preferredChannelsReorderTheLevelsChannels() {
     Recipient erinReached =
         recipients(
-                level(List.of(PageChannel.SLACK, PageChannel.SMS, PageChannel.VOICE), target(TargetKind.PERSON, "Erin")))
+                level(
+                    List.of(PageChannel.SLACK, PageChannel.SMS, PageChannel.VOICE),
+                    target(TargetKind.PERSON, "Erin")))
             .get(0);
 
     assertEquals(
@@ -189,9 +196,15 @@ class PagingActivitiesImplTest {
 
     assertEquals(
         List.of(
-            new Recipient(null, target(TargetKind.SCHEDULE, "gap"), List.of(), List.of("schedule gap has nobody on call at " + NOW)),
-            new Recipient(null, target(TargetKind.PERSON, "Zed"), List.of(), List.of("no person named Zed in the configuration")),
-            new Recipient(null, target(TargetKind.SLACK_CHANNEL, "C0ALERTS"), List.of(new Contact(PageChannel.SLACK, "C0ALERTS")), List.of())),
+            new Recipient(
+                null, target(TargetKind.SCHEDULE, "gap"), List.of(),
+                List.of("schedule gap has nobody on call at " + NOW)),
+            new Recipient(
+                null, target(TargetKind.PERSON, "Zed"), List.of(),
+                List.of("no person named Zed in the configuration")),
+            new Recipient(
+                null, target(TargetKind.SLACK_CHANNEL, "C0ALERTS"),
+                List.of(new Contact(PageChannel.SLACK, "C0ALERTS")), List.of())),
         recipients);
   }
 
@@ -345,7 +358,9 @@ class PagingActivitiesImplTest {
 
     PageOutcome outcome = paging.send(page);
 
-    assertEquals(new PageOutcome(page.pageId(), PageDelivery.FAILED, "21211: The 'To' number <address> is not valid"), outcome);
+    assertEquals(
+        new PageOutcome(page.pageId(), PageDelivery.FAILED, "21211: The 'To' number <address> is not valid"),
+        outcome);
     assertEquals(PageStatus.FAILED, stores.pages().find(page.pageId()).orElseThrow().status());
   }
 
@@ -358,7 +373,9 @@ class PagingActivitiesImplTest {
     assertTrue(stores.optOuts().optedOut(alice.phone()));
     assertEquals(
         List.of(new Contact(PageChannel.VOICE, alice.phone())),
-        recipients(level(List.of(PageChannel.SMS, PageChannel.VOICE), target(TargetKind.PERSON, "Alice"))).get(0).contacts());
+        recipients(level(List.of(PageChannel.SMS, PageChannel.VOICE), target(TargetKind.PERSON, "Alice")))
+            .get(0)
+            .contacts());
   }
 
   @Test
@@ -436,10 +453,13 @@ class PagingActivitiesImplTest {
     paging.send(smsPage);
     sms.failNext(ChannelException.permanent("undeliverable", null));
     paging.send(failedPage);
-    Settlement ack = new Settlement(SettleAction.ACKNOWLEDGE, "Alice", "slack", NOW.plusSeconds(60).toEpochMilli(), true);
+    Settlement ack =
+        new Settlement(SettleAction.ACKNOWLEDGE, "Alice", "slack", NOW.plusSeconds(60).toEpochMilli(), true);
 
     paging.settled(escalation, ack);
-    paging.settled(escalation, new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.plusSeconds(90).toEpochMilli(), false));
+    paging.settled(
+        escalation,
+        new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.plusSeconds(90).toEpochMilli(), false));
 
     assertEquals(List.of(new RecordingPageSender.SettleNotice(slackPage.pageId(), "SLACK-1", ack)), slack.settles);
     assertEquals(List.of(new RecordingPageSender.SettleNotice(smsPage.pageId(), "SMS-1", ack)), sms.settles);

@@ -135,7 +135,8 @@ class PagingNotesTest {
         .newWorkflowStub(NotingWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).build())
         .noteTwice(escalationId);
 
-    EscalationNote note = new EscalationNote(escalationId, incident, NOW, "contact-skipped", "Alice: sms is not configured");
+    EscalationNote note =
+        new EscalationNote(escalationId, incident, NOW, "contact-skipped", "Alice: sms is not configured");
     assertEquals(List.of(note, note), stores.escalations().notesOfIncident(incident));
   }
 }

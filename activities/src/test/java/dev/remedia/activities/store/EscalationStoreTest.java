@@ -61,7 +61,8 @@ class EscalationStoreTest {
     escalations.start(escalation);
 
     assertTrue(escalations.settle(escalation.id(), SettleAction.ACKNOWLEDGE, "Alice", "sms", T0.plusSeconds(60)));
-    assertFalse(escalations.settle(escalation.id(), SettleAction.RESOLVE, "alertmanager", "alertmanager", T0.plusSeconds(90)));
+    assertFalse(
+        escalations.settle(escalation.id(), SettleAction.RESOLVE, "alertmanager", "alertmanager", T0.plusSeconds(90)));
     escalations.exhaust(escalation.id(), FinalAction.MARK_UNACKNOWLEDGED, T0.plusSeconds(120));
 
     StoredEscalation stored = escalations.find(escalation.id()).orElseThrow();

@@ -63,7 +63,8 @@ class PageStoreTest {
     PageRequest first = sent(PageChannel.SMS, "+15550100", PageStatus.ROLLED_UP, "SM-rollup");
     PageRequest second = sent(PageChannel.SMS, "+15550100", PageStatus.ROLLED_UP, "SM-rollup");
 
-    List<StoredPage> failed = pages.recordDelivery("SM-rollup", PageStatus.FAILED, "30003 unreachable", T0.plusSeconds(5));
+    List<StoredPage> failed =
+        pages.recordDelivery("SM-rollup", PageStatus.FAILED, "30003 unreachable", T0.plusSeconds(5));
     List<StoredPage> lateDelivered = pages.recordDelivery("SM-rollup", PageStatus.DELIVERED, null, T0.plusSeconds(6));
 
     assertEquals(Set.of(first.pageId(), second.pageId()), Set.copyOf(failed.stream().map(StoredPage::id).toList()));
