@@ -7,7 +7,7 @@ import io.temporal.common.converter.JacksonJsonPayloadConverter;
 
 /**
  * Writes values that crossed Temporal as JSON for the read model, with Temporal's own mapper, so what
- * is stored reads exactly as the workflow sent it.
+ * is stored reads exactly as the workflow sent it, and reads them back the same way.
  */
 public final class TemporalJson {
 
@@ -21,6 +21,15 @@ public final class TemporalJson {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw FailureType.INVALID_INPUT.permanent("cannot store value as JSON: " + e.getMessage());
+    }
+  }
+
+  /** Reads what {@link #write} stored; a value that no longer reads is a bug, not worth retrying. */
+  public static <T> T read(String json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw FailureType.INVALID_INPUT.permanent("cannot read stored JSON: " + e.getMessage());
     }
   }
 }

@@ -1,0 +1,101 @@
+package dev.remedia.activities.paging;
+
+import dev.remedia.activities.oncall.OnCallDirectory;
+import dev.remedia.activities.store.PagingStores;
+import dev.remedia.workflows.paging.EscalationLevel;
+import dev.remedia.workflows.paging.EscalationPlan;
+import dev.remedia.workflows.paging.EscalationRequest;
+import dev.remedia.workflows.paging.FinalAction;
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.PageOutcome;
+import dev.remedia.workflows.paging.PageRequest;
+import dev.remedia.workflows.paging.PagingActivities;
+import dev.remedia.workflows.paging.Recipient;
+import dev.remedia.workflows.paging.Settlement;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Paging over the configured channels, journaled in PostgreSQL.
+ *
+ * <p>The send activity waits for its turn in the {@link PagingOutbox} for at most
+ * {@link Pacing#maxQueueWait} without heartbeating, so its start-to-close timeout must exceed that
+ * wait plus one channel call (60 s plus the adapter's own timeout with {@link Pacing#STANDARD}). A
+ * shorter timeout would let Temporal retry a send whose first attempt is still under way.
+ */
+public final class PagingActivitiesImpl implements PagingActivities {
+
+  private final EscalationPlanner planner;
+  private final RecipientResolver recipients;
+  private final PageDispatcher dispatcher;
+  private final SettlementNotifier notifier;
+  private final PagingStores stores;
+  private final Clock clock;
+
+  /**
+   * @param directory the current on-call configuration, read on every call so a reload takes effect
+   * @param senders the configured channels; in dev mode CONSOLE stands in for those missing
+   */
+  public PagingActivitiesImpl(
+      Supplier<OnCallDirectory> directory,
+      PagingStores stores,
+      Map<PageChannel, PageSender> senders,
+      Pacing pacing,
+      Clock clock) {
+    this(directory, stores, senders, new PagingOutbox(pacing, stores.pages()::stillWanted), clock);
+  }
+
+  PagingActivitiesImpl(
+      Supplier<OnCallDirectory> directory,
+      PagingStores stores,
+      Map<PageChannel, PageSender> senders,
+      PagingOutbox outbox,
+      Clock clock) {
+    this.planner = new EscalationPlanner(directory, stores.escalations(), new SecureRandom(), clock);
+    this.recipients = new RecipientResolver(directory, stores.optOuts(), senders.keySet());
+    this.dispatcher = new PageDispatcher(stores.pages(), stores.optOuts(), senders, outbox, clock);
+    this.notifier = new SettlementNotifier(stores.escalations(), stores.pages(), senders, outbox, clock);
+    this.stores = stores;
+    this.clock = clock;
+  }
+
+  @Override
+  public EscalationPlan plan(String escalationId, EscalationRequest request) {
+    return planner.plan(escalationId, request);
+  }
+
+  @Override
+  public List<Recipient> recipients(String escalationId, EscalationLevel level, long atMillis) {
+    return recipients.resolve(level, Instant.ofEpochMilli(atMillis));
+  }
+
+  @Override
+  public PageOutcome send(PageRequest page) {
+    return dispatcher.send(page);
+  }
+
+  @Override
+  public void settled(String escalationId, Settlement settlement) {
+    notifier.settled(escalationId, settlement);
+  }
+
+  @Override
+  public void exhausted(String escalationId, FinalAction action) {
+    stores.escalations().exhaust(escalationId, action, clock.instant());
+  }
+
+  /** Keyed by the activity's workflow run and activity id, which a retry keeps: a note lands once. */
+  @Override
+  public void note(String escalationId, String kind, String detail) {
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    stores
+        .escalations()
+        .note(escalationId, info.getRunId() + "/" + info.getActivityId(), kind, detail, clock.instant());
+  }
+}

@@ -1,0 +1,192 @@
+package dev.remedia.activities.store;
+
+import static dev.remedia.activities.store.StoreTimes.instant;
+import static dev.remedia.activities.store.StoreTimes.utc;
+import static dev.remedia.activities.store.generated.Tables.ESCALATIONS;
+import static dev.remedia.activities.store.generated.Tables.PAGES;
+
+import dev.remedia.activities.store.generated.tables.records.PagesRecord;
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.PageRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Pages and what became of them. A page row is claimed before anything is sent, so a retried send
+ * finds what an earlier attempt did; an outcome is recorded once, and a channel's later reports only
+ * ever move a page forward ({@link PageStatus}).
+ */
+public final class PageStore {
+
+  private final DSLContext db;
+
+  public PageStore(DSLContext db) {
+    this.db = db;
+  }
+
+  /** Creates the page in {@link PageStatus#SENDING}, or returns the row an earlier attempt created. */
+  public PageClaim claim(PageRequest request, Instant at) {
+    int inserted =
+        db.insertInto(PAGES)
+            .set(PAGES.ID, request.pageId())
+            .set(PAGES.ESCALATION_ID, request.escalationId())
+            .set(PAGES.INCIDENT_ID, request.incidentId())
+            .set(PAGES.ROUND, request.round())
+            .set(PAGES.LEVEL, request.level())
+            .set(PAGES.PERSON, request.person())
+            .set(PAGES.CHANNEL, request.contact().channel().name())
+            .set(PAGES.ADDRESS, request.contact().address())
+            .set(PAGES.SUMMARY, request.summary())
+            .set(PAGES.SEVERITY, request.severity())
+            .set(PAGES.LINK, request.link())
+            .set(PAGES.REPLY_CODE, request.replyCode())
+            .set(PAGES.STATUS, PageStatus.SENDING.name())
+            .set(PAGES.CREATED_AT, utc(at))
+            .set(PAGES.UPDATED_AT, utc(at))
+            .onConflictDoNothing()
+            .execute();
+    return new PageClaim(find(request.pageId()).orElseThrow(), inserted == 1);
+  }
+
+  public Optional<StoredPage> find(String id) {
+    return db.selectFrom(PAGES).where(PAGES.ID.eq(id)).fetchOptional().map(PageStore::toPage);
+  }
+
+  /**
+   * Records how a send ended; only a page still {@link PageStatus#SENDING} takes it, so a repeat
+   * changes nothing.
+   *
+   * @param providerRef the channel's handle when something was sent, else null
+   */
+  public void recordOutcome(String id, PageStatus status, String providerRef, String detail, Instant at) {
+    db.update(PAGES)
+        .set(PAGES.STATUS, status.name())
+        .set(PAGES.PROVIDER_REF, providerRef)
+        .set(PAGES.DETAIL, detail)
+        .set(PAGES.SENT_AT, providerRef == null ? null : utc(at))
+        .set(PAGES.UPDATED_AT, utc(at))
+        .where(PAGES.ID.eq(id), PAGES.STATUS.eq(PageStatus.SENDING.name()))
+        .execute();
+  }
+
+  /**
+   * Applies a channel's report to the pages it sent under {@code providerRef} (several for a rollup)
+   * and answers the pages it changed; a report that says no more than what is stored changes nothing.
+   */
+  public List<StoredPage> recordDelivery(String providerRef, PageStatus status, String detail, Instant at) {
+    List<String> superseded =
+        Arrays.stream(PageStatus.values()).filter(status::supersedes).map(Enum::name).toList();
+    return db.update(PAGES)
+        .set(PAGES.STATUS, status.name())
+        .set(PAGES.DETAIL, detail)
+        .set(PAGES.UPDATED_AT, utc(at))
+        .where(PAGES.PROVIDER_REF.eq(providerRef), PAGES.STATUS.in(superseded))
+        .returning()
+        .fetch(PageStore::toPage);
+  }
+
+  /** The pages of an escalation that reached someone who has not yet been told how it was settled. */
+  public List<StoredPage> awaitingSettleNotice(String escalationId) {
+    List<String> reached =
+        Arrays.stream(PageStatus.values()).filter(PageStatus::reachedSomeone).map(Enum::name).toList();
+    return db.selectFrom(PAGES)
+        .where(PAGES.ESCALATION_ID.eq(escalationId), PAGES.STATUS.in(reached), PAGES.SETTLE_NOTIFIED.isFalse())
+        .orderBy(PAGES.CREATED_AT, PAGES.ID)
+        .fetch(PageStore::toPage);
+  }
+
+  public void markSettleNotified(String id, Instant at) {
+    db.update(PAGES)
+        .set(PAGES.SETTLE_NOTIFIED, true)
+        .set(PAGES.UPDATED_AT, utc(at))
+        .where(PAGES.ID.eq(id))
+        .execute();
+  }
+
+  /** Which of these pages belong to escalations still paging, and so may still be sent. */
+  public Set<String> stillWanted(Collection<String> pageIds) {
+    return db.select(PAGES.ID)
+        .from(PAGES)
+        .join(ESCALATIONS)
+        .on(ESCALATIONS.ID.eq(PAGES.ESCALATION_ID))
+        .where(PAGES.ID.in(pageIds), ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()))
+        .fetchSet(PAGES.ID);
+  }
+
+  /**
+   * The SMS page an SMS reply answers: the newest page to that number with that reply code, one whose
+   * escalation still pages first. Codes are reused once an escalation stops, so an older match is
+   * only taken when no live one exists.
+   */
+  public Optional<StoredPage> answeredBySms(String phone, String replyCode) {
+    return db.select(PAGES.fields())
+        .from(PAGES)
+        .join(ESCALATIONS)
+        .on(ESCALATIONS.ID.eq(PAGES.ESCALATION_ID))
+        .where(
+            PAGES.CHANNEL.eq(PageChannel.SMS.name()),
+            PAGES.ADDRESS.eq(phone),
+            PAGES.REPLY_CODE.eq(replyCode))
+        .orderBy(
+            DSL.when(ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()), 0).otherwise(1),
+            PAGES.CREATED_AT.desc())
+        .limit(1)
+        .fetchOptional(row -> toPage(row.into(PAGES)));
+  }
+
+  /** Pages, newest first; a listing for the API. */
+  public PageListing list(PageQuery query) {
+    List<Condition> conditions = new ArrayList<>();
+    if (query.incidentId() != null) {
+      conditions.add(PAGES.INCIDENT_ID.eq(query.incidentId()));
+    }
+    if (query.status() != null) {
+      conditions.add(PAGES.STATUS.eq(query.status().name()));
+    }
+    if (query.channel() != null) {
+      conditions.add(PAGES.CHANNEL.eq(query.channel().name()));
+    }
+    if (query.after() != null) {
+      conditions.add(DSL.row(PAGES.CREATED_AT, PAGES.ID).lt(utc(query.after().at()), query.after().id()));
+    }
+    List<StoredPage> pages =
+        db.selectFrom(PAGES)
+            .where(conditions)
+            .orderBy(PAGES.CREATED_AT.desc(), PAGES.ID.desc())
+            .limit(query.limit() + 1)
+            .fetch(PageStore::toPage);
+    return Keyset.page(
+        pages, query.limit(), last -> new PageCursor(last.createdAt(), last.id()), PageListing::new);
+  }
+
+  private static StoredPage toPage(PagesRecord row) {
+    return new StoredPage(
+        row.getId(),
+        row.getEscalationId(),
+        row.getIncidentId(),
+        row.getRound(),
+        row.getLevel(),
+        row.getPerson(),
+        PageChannel.valueOf(row.getChannel()),
+        row.getAddress(),
+        row.getSummary(),
+        row.getSeverity(),
+        row.getLink(),
+        row.getReplyCode(),
+        PageStatus.valueOf(row.getStatus()),
+        row.getProviderRef(),
+        row.getDetail(),
+        instant(row.getCreatedAt()),
+        instant(row.getSentAt()),
+        instant(row.getUpdatedAt()),
+        row.getSettleNotified());
+  }
+}

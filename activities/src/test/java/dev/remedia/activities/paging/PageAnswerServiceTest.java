@@ -1,0 +1,264 @@
+package dev.remedia.activities.paging;
+
+import static dev.remedia.activities.store.PagingFixtures.newIncidentId;
+import static dev.remedia.activities.store.PagingFixtures.newPhone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.remedia.activities.oncall.EscalationPolicy;
+import dev.remedia.activities.oncall.OnCallDirectory;
+import dev.remedia.activities.oncall.Person;
+import dev.remedia.activities.store.PageStatus;
+import dev.remedia.activities.store.PagingStores;
+import dev.remedia.activities.store.TestDatabases;
+import dev.remedia.workflows.paging.Contact;
+import dev.remedia.workflows.paging.EscalationPlan;
+import dev.remedia.workflows.paging.EscalationRequest;
+import dev.remedia.workflows.paging.EscalationResult;
+import dev.remedia.workflows.paging.EscalationWorkflow;
+import dev.remedia.workflows.paging.FinalAction;
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.PageDelivery;
+import dev.remedia.workflows.paging.PageOutcome;
+import dev.remedia.workflows.paging.PageRequest;
+import dev.remedia.workflows.paging.SettleAction;
+import dev.remedia.workflows.paging.Settlement;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.workflow.Workflow;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Answers from channels reaching the escalation workflow: a stand-in workflow registered under the
+ * escalation's type records the signals it receives. Pages and escalations live in a real PostgreSQL.
+ */
+@Timeout(60)
+class PageAnswerServiceTest {
+
+  private static final String TASK_QUEUE = "paging-answers-test";
+  private static final Instant NOW = Instant.parse("2026-11-21T14:02:00Z");
+  private static final BlockingQueue<PageOutcome> DELIVERIES = new LinkedBlockingQueue<>();
+
+  /** Stands in for the escalation workflow: ends with the first settlement, keeps delivery reports. */
+  public static class RecordingEscalation implements EscalationWorkflow {
+
+    private Settlement settlement;
+
+    @Override
+    public EscalationResult run(EscalationRequest request) {
+      Workflow.await(() -> settlement != null);
+      return new EscalationResult(settlement, 0);
+    }
+
+    @Override
+    public void settle(Settlement settlement) {
+      if (this.settlement == null) {
+        this.settlement = settlement;
+      }
+    }
+
+    @Override
+    public void delivery(PageOutcome outcome) {
+      DELIVERIES.add(outcome);
+    }
+  }
+
+  private final PagingStores stores = PagingStores.of(TestDatabases.shared().dsl());
+  private final Person alice = new Person("Alice", "U0ALICE", newPhone(), List.of(), null);
+  private final OnCallDirectory directory = new OnCallDirectory(List.of(alice), List.of(), List.of());
+  private final String incident = newIncidentId();
+  private final String escalationId = EscalationWorkflow.workflowId(incident);
+  private TestWorkflowEnvironment temporal;
+  private PageAnswerService answers;
+  private EscalationPlan plan;
+
+  @BeforeEach
+  void startTemporalAndAnEscalation() {
+    DELIVERIES.clear();
+    temporal = TestWorkflowEnvironment.newInstance();
+    temporal.newWorker(TASK_QUEUE).registerWorkflowImplementationTypes(RecordingEscalation.class);
+    temporal.start();
+    answers =
+        new PageAnswerService(
+            temporal.getWorkflowClient(), () -> directory, stores, Clock.fixed(NOW, ZoneOffset.UTC));
+    plan = planned(escalationId);
+    EscalationWorkflow started =
+        temporal
+            .getWorkflowClient()
+            .newWorkflowStub(
+                EscalationWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(escalationId).setTaskQueue(TASK_QUEUE).build());
+    WorkflowClient.start(started::run, request());
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    temporal.close();
+  }
+
+  @Test
+  void aSlackClickFromSomeoneOnCallSettlesTheEscalation() {
+    PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
+
+    AnswerResult result = clicked(page, "U0ALICE");
+
+    assertEquals(new AnswerResult(AnswerResult.Outcome.ACCEPTED, "Acknowledged by Alice. Paging stops."), result);
+    assertEquals(
+        new Settlement(SettleAction.ACKNOWLEDGE, "Alice", "slack", NOW.toEpochMilli(), true),
+        escalationResult().settlement());
+  }
+
+  @Test
+  void anSmsReplyWithTheReplyCodeFromThePagedNumberSettlesTheEscalation() {
+    sent(PageChannel.SMS, alice.phone(), "SM1");
+
+    AnswerResult result =
+        answers.answer(new PageAnswer(PageChannel.SMS, null, plan.replyCode(), alice.phone(), SettleAction.RESOLVE));
+
+    assertEquals(AnswerResult.Outcome.ACCEPTED, result.outcome());
+    assertEquals(
+        new Settlement(SettleAction.RESOLVE, "Alice", "sms", NOW.toEpochMilli(), true),
+        escalationResult().settlement());
+  }
+
+  @Test
+  void someoneNotInTheConfigurationIsNotAllowed() {
+    PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
+
+    AnswerResult result = clicked(page, "U0STRANGER");
+
+    assertEquals(AnswerResult.Outcome.NOT_ALLOWED, result.outcome());
+  }
+
+  @Test
+  void aCodeNoPageToThatNumberCarriesIsUnknown() {
+    sent(PageChannel.SMS, alice.phone(), "SM1");
+    String wrong = plan.replyCode().equals("1000") ? "1001" : "1000";
+
+    AnswerResult result =
+        answers.answer(new PageAnswer(PageChannel.SMS, null, wrong, alice.phone(), SettleAction.ACKNOWLEDGE));
+
+    assertEquals(
+        new AnswerResult(AnswerResult.Outcome.UNKNOWN_PAGE, "No page to this number has the code " + wrong + "."),
+        result);
+  }
+
+  @Test
+  void aSettledEscalationSaysWhoSettledItHowAndWhen() {
+    PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
+    stores.escalations().settle(escalationId, SettleAction.ACKNOWLEDGE, "Bob", "sms", NOW.minusSeconds(240));
+
+    AnswerResult result = clicked(page, "U0ALICE");
+
+    assertEquals(
+        new AnswerResult(AnswerResult.Outcome.ALREADY_SETTLED, "Already acknowledged by Bob via sms at 13:58 UTC."),
+        result);
+  }
+
+  @Test
+  void anAnswerAfterTheEscalationEndedIsAlreadySettled() {
+    PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
+    escalation().settle(new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.toEpochMilli(), false));
+    escalationResult();
+
+    AnswerResult result = clicked(page, "U0ALICE");
+
+    assertEquals(new AnswerResult(AnswerResult.Outcome.ALREADY_SETTLED, "Paging already stopped."), result);
+  }
+
+  @Test
+  void aFailedDeliveryIsRecordedAndMovesTheEscalationOn() throws Exception {
+    PageRequest page = sent(PageChannel.SMS, alice.phone(), "SM-failed");
+
+    answers.delivery("SM-failed", PageDelivery.FAILED, "30003: unreachable handset");
+
+    assertEquals(
+        new PageOutcome(page.pageId(), PageDelivery.FAILED, "30003: unreachable handset"),
+        DELIVERIES.poll(30, TimeUnit.SECONDS));
+    assertEquals(PageStatus.FAILED, stores.pages().find(page.pageId()).orElseThrow().status());
+  }
+
+  @Test
+  void aConfirmedDeliveryIsRecordedWithoutTroublingTheEscalation() {
+    PageRequest page = sent(PageChannel.SMS, alice.phone(), "SM-delivered");
+
+    answers.delivery("SM-delivered", PageDelivery.DELIVERED, null);
+    escalation().settle(new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.toEpochMilli(), false));
+    escalationResult();
+
+    assertEquals(PageStatus.DELIVERED, stores.pages().find(page.pageId()).orElseThrow().status());
+    assertNull(DELIVERIES.poll());
+  }
+
+  @Test
+  void anOptOutReportedByTheChannelIsRemembered() throws Exception {
+    PageRequest page = sent(PageChannel.SMS, alice.phone(), "SM-stopped");
+
+    answers.delivery("SM-stopped", PageDelivery.OPTED_OUT, "21610");
+
+    assertEquals(PageDelivery.OPTED_OUT, DELIVERIES.poll(30, TimeUnit.SECONDS).delivery());
+    assertEquals(PageStatus.OPTED_OUT, stores.pages().find(page.pageId()).orElseThrow().status());
+    assertTrue(stores.optOuts().optedOut(alice.phone()));
+  }
+
+  @Test
+  void stopAndStartKeywordsOptTheNumberOutAndBackIn() {
+    answers.optOut(alice.phone(), true);
+    assertTrue(stores.optOuts().optedOut(alice.phone()));
+
+    answers.optOut(alice.phone(), false);
+    assertFalse(stores.optOuts().optedOut(alice.phone()));
+  }
+
+  private AnswerResult clicked(PageRequest page, String slackUser) {
+    return answers.answer(new PageAnswer(PageChannel.SLACK, page.pageId(), null, slackUser, SettleAction.ACKNOWLEDGE));
+  }
+
+  private EscalationWorkflow escalation() {
+    return temporal.getWorkflowClient().newWorkflowStub(EscalationWorkflow.class, escalationId);
+  }
+
+  private EscalationResult escalationResult() {
+    return temporal.getWorkflowClient().newUntypedWorkflowStub(escalationId).getResult(EscalationResult.class);
+  }
+
+  private EscalationPlan planned(String id) {
+    OnCallDirectory withPolicy =
+        new OnCallDirectory(
+            List.of(alice), List.of(),
+            List.of(new EscalationPolicy("default", List.of(), 0, FinalAction.MARK_UNACKNOWLEDGED, null)));
+    PagingActivitiesImpl paging =
+        new PagingActivitiesImpl(
+            () -> withPolicy, stores, Map.of(), Pacing.STANDARD, Clock.fixed(NOW, ZoneOffset.UTC));
+    return paging.plan(id, request());
+  }
+
+  private EscalationRequest request() {
+    return new EscalationRequest(incident, incident, null, null, "default", "HostDown on host-a", "CRITICAL", null);
+  }
+
+  private PageRequest sent(PageChannel channel, String address, String providerRef) {
+    PageRequest page =
+        new PageRequest(
+            escalationId + "/" + UUID.randomUUID(), escalationId, incident, 0, 0, "Alice",
+            new Contact(channel, address), "HostDown on host-a", "CRITICAL", null, plan.replyCode());
+    stores.pages().claim(page, NOW.minusSeconds(60));
+    stores.pages().recordOutcome(page.pageId(), PageStatus.SENT, providerRef, null, NOW.minusSeconds(59));
+    return page;
+  }
+}

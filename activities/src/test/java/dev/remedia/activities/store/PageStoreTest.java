@@ -1,0 +1,164 @@
+package dev.remedia.activities.store;
+
+import static dev.remedia.activities.store.PagingFixtures.T0;
+import static dev.remedia.activities.store.PagingFixtures.newIncidentId;
+import static dev.remedia.activities.store.PagingFixtures.newPhone;
+import static dev.remedia.activities.store.PagingFixtures.page;
+import static dev.remedia.activities.store.PagingFixtures.paging;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.PageRequest;
+import dev.remedia.workflows.paging.SettleAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Pages and SMS opt-outs against a real PostgreSQL (embedded, or REMEDIA_TEST_DATABASE_URL). */
+@Timeout(60)
+class PageStoreTest {
+
+  private final EscalationStore escalations = new EscalationStore(TestDatabases.shared().dsl());
+  private final PageStore pages = new PageStore(TestDatabases.shared().dsl());
+  private final String incident = newIncidentId();
+  private final String escalation = paging(escalations, incident);
+
+  @Test
+  void aPageIsClaimedOnceAndARetryFindsTheFirstClaim() {
+    PageRequest request = page(escalation, incident, PageChannel.SMS, "+15550100");
+
+    PageClaim first = pages.claim(request, T0);
+    PageClaim retry = pages.claim(request, T0.plusSeconds(30));
+
+    assertTrue(first.fresh());
+    assertFalse(retry.fresh());
+    assertEquals(PageStatus.SENDING, retry.page().status());
+    assertEquals(T0, retry.page().createdAt());
+    assertEquals("+15550100", retry.page().address());
+    assertEquals("4821", retry.page().replyCode());
+    assertNull(retry.page().providerRef());
+  }
+
+  @Test
+  void anOutcomeIsRecordedOnce() {
+    PageRequest request = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(request, T0);
+
+    pages.recordOutcome(request.pageId(), PageStatus.SENT, "C1:1700000000.0001", null, T0.plusSeconds(1));
+    pages.recordOutcome(request.pageId(), PageStatus.FAILED, null, "late", T0.plusSeconds(2));
+
+    StoredPage stored = pages.find(request.pageId()).orElseThrow();
+    assertEquals(PageStatus.SENT, stored.status());
+    assertEquals("C1:1700000000.0001", stored.providerRef());
+    assertEquals(T0.plusSeconds(1), stored.sentAt());
+  }
+
+  @Test
+  void deliveryReportsMoveEveryPageOfARollupForwardButNeverBack() {
+    PageRequest first = sent(PageChannel.SMS, "+15550100", PageStatus.ROLLED_UP, "SM-rollup");
+    PageRequest second = sent(PageChannel.SMS, "+15550100", PageStatus.ROLLED_UP, "SM-rollup");
+
+    List<StoredPage> failed =
+        pages.recordDelivery("SM-rollup", PageStatus.FAILED, "30003 unreachable", T0.plusSeconds(5));
+    List<StoredPage> lateDelivered = pages.recordDelivery("SM-rollup", PageStatus.DELIVERED, null, T0.plusSeconds(6));
+
+    assertEquals(Set.of(first.pageId(), second.pageId()), Set.copyOf(failed.stream().map(StoredPage::id).toList()));
+    assertTrue(lateDelivered.isEmpty());
+    StoredPage stored = pages.find(first.pageId()).orElseThrow();
+    assertEquals(PageStatus.FAILED, stored.status());
+    assertEquals("30003 unreachable", stored.detail());
+  }
+
+  @Test
+  void onlyPagesThatReachedSomeoneAwaitASettleNoticeAndOnlyUntilMarked() {
+    PageRequest slack = sent(PageChannel.SLACK, "U0ALICE", PageStatus.SENT, "C1:1.1");
+    PageRequest rolled = sent(PageChannel.SMS, "+15550100", PageStatus.ROLLED_UP, "SM-r");
+    sent(PageChannel.SMS, "+15550199", PageStatus.FAILED, null);
+
+    assertEquals(
+        Set.of(slack.pageId(), rolled.pageId()),
+        Set.copyOf(pages.awaitingSettleNotice(escalation).stream().map(StoredPage::id).toList()));
+
+    pages.markSettleNotified(slack.pageId(), T0.plusSeconds(9));
+    assertEquals(
+        List.of(rolled.pageId()), pages.awaitingSettleNotice(escalation).stream().map(StoredPage::id).toList());
+  }
+
+  @Test
+  void pagesOfASettledEscalationAreNoLongerWanted() {
+    String otherIncident = newIncidentId();
+    String settled = paging(escalations, otherIncident);
+    PageRequest live = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    PageRequest stale = page(settled, otherIncident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(live, T0);
+    pages.claim(stale, T0);
+    escalations.settle(settled, SettleAction.ACKNOWLEDGE, "Bob", "slack", T0);
+
+    assertEquals(Set.of(live.pageId()), pages.stillWanted(List.of(live.pageId(), stale.pageId())));
+  }
+
+  @Test
+  void anSmsReplyMatchesTheLivePageToThatNumberBeforeAnOlderOneWithTheSameCode() {
+    String phone = newPhone();
+    String oldIncident = newIncidentId();
+    String old = paging(escalations, oldIncident);
+    PageRequest oldPage = page(old, oldIncident, PageChannel.SMS, phone);
+    pages.claim(oldPage, T0.plusSeconds(10));
+    escalations.settle(old, SettleAction.RESOLVE, "grafana", "grafana", T0.plusSeconds(11));
+    PageRequest livePage = page(escalation, incident, PageChannel.SMS, phone);
+    pages.claim(livePage, T0);
+
+    assertEquals(livePage.pageId(), pages.answeredBySms(phone, "4821").orElseThrow().id());
+    assertTrue(pages.answeredBySms(phone, "1234").isEmpty());
+    assertTrue(pages.answeredBySms("+15559999999", "4821").isEmpty());
+  }
+
+  @Test
+  void pagesListNewestFirstFilteredAndPaged() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      PageChannel channel = i % 2 == 0 ? PageChannel.SLACK : PageChannel.SMS;
+      PageRequest request = page(escalation, incident, channel, "addr-" + i);
+      pages.claim(request, T0.plusSeconds(i));
+      ids.add(request.pageId());
+    }
+
+    PageListing slack = pages.list(new PageQuery(incident, null, PageChannel.SLACK, 10, null));
+    assertEquals(List.of(ids.get(4), ids.get(2), ids.get(0)), slack.pages().stream().map(StoredPage::id).toList());
+    assertNull(slack.next());
+
+    List<String> paged = new ArrayList<>();
+    PageCursor cursor = null;
+    do {
+      PageListing listing = pages.list(new PageQuery(incident, PageStatus.SENDING, null, 2, cursor));
+      listing.pages().forEach(p -> paged.add(p.id()));
+      cursor = listing.next() == null ? null : PageCursor.decode(listing.next().encode());
+    } while (cursor != null);
+    assertEquals(List.of(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0)), paged);
+  }
+
+  @Test
+  void aNumberThatSentStopStaysOptedOutUntilItSendsStart() {
+    SmsOptOutStore optOuts = new SmsOptOutStore(TestDatabases.shared().dsl());
+    String phone = newPhone();
+
+    optOuts.optOut(phone, T0);
+    optOuts.optOut(phone, T0.plusSeconds(5));
+    assertTrue(optOuts.optedOut(phone));
+
+    optOuts.optIn(phone);
+    assertFalse(optOuts.optedOut(phone));
+  }
+
+  private PageRequest sent(PageChannel channel, String address, PageStatus status, String providerRef) {
+    PageRequest request = page(escalation, incident, channel, address);
+    pages.claim(request, T0);
+    pages.recordOutcome(request.pageId(), status, providerRef, null, T0.plusSeconds(1));
+    return request;
+  }
+}
