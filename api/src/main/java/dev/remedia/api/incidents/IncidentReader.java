@@ -8,6 +8,8 @@ import dev.remedia.activities.store.NewAlert;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredAlert;
 import dev.remedia.activities.store.StoredIncident;
+import dev.remedia.activities.store.PagingStores;
+import dev.remedia.api.paging.PageReader;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.query.QueryParameters;
 import dev.remedia.api.query.StoredJson;
@@ -31,8 +33,18 @@ class IncidentReader {
   private final AlertStore alerts;
   private final RunStore runs;
   private final StoredJson json;
+  private final PageReader pages;
+  private final PagingStores paging;
 
-  IncidentReader(IncidentStore incidents, AlertStore alerts, RunStore runs, StoredJson json) {
+  IncidentReader(
+      IncidentStore incidents,
+      AlertStore alerts,
+      RunStore runs,
+      StoredJson json,
+      PageReader pages,
+      PagingStores paging) {
+    this.pages = pages;
+    this.paging = paging;
     this.incidents = incidents;
     this.alerts = alerts;
     this.runs = runs;
@@ -85,6 +97,10 @@ class IncidentReader {
             .toList(),
         incidents.events(incidentId).stream()
             .map(event -> new IncidentView.EventView(event.seq(), event.at(), event.kind(), event.detail()))
+            .toList(),
+        pages.ofIncident(incidentId),
+        paging.escalations().notesOfIncident(incidentId.toString()).stream()
+            .map(note -> new IncidentView.PagingNoteView(note.escalationId(), note.at(), note.kind(), note.detail()))
             .toList());
   }
 

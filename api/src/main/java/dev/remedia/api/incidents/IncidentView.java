@@ -1,5 +1,6 @@
 package dev.remedia.api.incidents;
 
+import dev.remedia.api.paging.PageView;
 import dev.remedia.api.runs.RunSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,7 +11,8 @@ import java.util.List;
  * {@code GET /api/incidents/{id}}: the incident with its newest alerts, the runs it started and its
  * status changes. Times to acknowledge and resolve are in seconds from opening, null until they happen.
  * Who acknowledged or resolved it is a person's name or the monitor's source; how is slack, sms, voice,
- * api, console, or monitor.
+ * api, console, or monitor. {@code pages} are the pages sent for it, newest first, and {@code
+ * pagingNotes} what paging met on its way.
  */
 @Serdeable
 public record IncidentView(
@@ -42,8 +44,14 @@ public record IncidentView(
     @Nullable String escalationId,
     List<AlertView> alerts,
     List<RunSummary> runs,
-    List<EventView> events) {
+    List<EventView> events,
+    List<PageView> pages,
+    List<PagingNoteView> pagingNotes) {
 
   @Serdeable
   public record EventView(int seq, Instant at, String kind, @Nullable String detail) {}
+
+  /** What paging met on its way: a skipped contact, a failed delivery, an opted-out number. */
+  @Serdeable
+  public record PagingNoteView(String escalationId, Instant at, String kind, @Nullable String detail) {}
 }

@@ -2,12 +2,14 @@ package dev.remedia.api.temporal;
 
 import dev.remedia.activities.incident.IncidentJournalActivitiesImpl;
 import dev.remedia.activities.journal.RunJournalActivitiesImpl;
+import dev.remedia.activities.paging.PagingActivitiesImpl;
 import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
+import dev.remedia.workflows.paging.EscalationWorkflowImpl;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.micronaut.context.annotation.Context;
 import io.temporal.client.WorkflowClient;
@@ -19,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Temporal worker for Remedia's task queue: the incident workflow, every runbook in the
- * catalog and the activities they call. Starts with the application and drains in-flight tasks when it stops.
+ * Runs the Temporal worker for Remedia's task queue: the incident and escalation workflows, every
+ * runbook in the catalog and the activities they call. Starts with the application and drains in-flight tasks when it stops.
  */
 @Context
 public class WorkerRunner {
@@ -30,17 +32,22 @@ public class WorkerRunner {
   private final WorkerFactory factory;
 
   WorkerRunner(
-      WorkflowClient client, TemporalSettings settings, RunStore runs, IncidentStore incidents) {
+      WorkflowClient client,
+      TemporalSettings settings,
+      RunStore runs,
+      IncidentStore incidents,
+      PagingActivitiesImpl paging) {
     factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(settings.taskQueue());
-    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, EscalationWorkflowImpl.class);
     for (RunbookDefinition runbook : RunbookCatalog.all()) {
       worker.registerWorkflowImplementationTypes(runbook.implementation());
     }
     worker.registerActivitiesImplementations(
         new RunJournalActivitiesImpl(runs),
         new IncidentJournalActivitiesImpl(incidents, runs),
-        HttpProbeActivitiesImpl.withDefaultClient());
+        HttpProbeActivitiesImpl.withDefaultClient(),
+        paging);
     factory.start();
     LOG.info(
         "Worker: polling task queue '{}' in namespace '{}' for runbooks {}",

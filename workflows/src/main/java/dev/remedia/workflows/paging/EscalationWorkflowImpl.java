@@ -4,15 +4,12 @@ import dev.remedia.workflows.incident.IncidentWorkflow;
 import dev.remedia.workflows.runbook.Failures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -55,14 +52,17 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
               .setRetryOptions(retryUpTo(Duration.ofMinutes(1)))
               .build());
 
+  /** A send still in flight when someone settles is either withdrawn or done well within this. */
+  private static final Duration SENDS_SETTLE_WITHIN = Duration.ofMinutes(2);
+
   private final Deque<PageOutcome> outcomes = new ArrayDeque<>();
   private final Map<String, Attempt> attempts = new HashMap<>();
-  private final List<CancellationScope> sends = new ArrayList<>();
   private Settlement settlement;
   private String escalationId;
   private EscalationRequest request;
   private EscalationPlan plan;
   private int pagesSent;
+  private int sendsInFlight;
   private int currentRound;
   private int currentLevel;
 
@@ -138,24 +138,17 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
             pageId, escalationId, request.incidentId(), attempt.round, attempt.level,
             attempt.recipient.person(), attempt.contact(), request.summary(), request.severity(),
             request.link(), plan.replyCode());
-    // Each send runs in its own scope, so a settlement can cancel every send still queued.
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () -> {
-              Promise<PageOutcome> sent = Async.function(sender::send, page);
-              sent.handle(
-                  (outcome, failure) -> {
-                    if (failure == null) {
-                      outcomes.add(outcome);
-                    } else if (!(failure instanceof CanceledFailure)) {
-                      outcomes.add(
-                          new PageOutcome(pageId, PageDelivery.FAILED, Failures.reason(failure)));
-                    }
-                    return null;
-                  });
-            });
-    scope.run();
-    sends.add(scope);
+    sendsInFlight++;
+    Promise<PageOutcome> sent = Async.function(sender::send, page);
+    sent.handle(
+        (outcome, failure) -> {
+          sendsInFlight--;
+          outcomes.add(
+              failure == null
+                  ? outcome
+                  : new PageOutcome(pageId, PageDelivery.FAILED, Failures.reason(failure)));
+          return null;
+        });
   }
 
   private void handle(PageOutcome outcome) {
@@ -183,16 +176,17 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     }
   }
 
-  /** Cancels queued sends, tells those already paged, and tells the incident when a page was answered. */
+  /**
+   * Records the settlement, which withdraws every page still queued, and tells those already paged;
+   * then tells the incident when a page was answered. Sends are not cancelled: one may be reaching the
+   * channel at this moment, so the escalation waits for those in flight and tells their recipients too.
+   */
   private void stopPaging() {
-    for (CancellationScope scope : sends) {
-      scope.cancel();
-    }
-    try {
-      notifier.settled(escalationId, settlement);
-    } catch (TemporalFailure failure) {
-      // The settlement stands even when the channels could not be updated; the notes say so.
-      records.note(escalationId, "settle-notice-failed", Failures.reason(failure));
+    boolean sendsWereInFlight = sendsInFlight > 0;
+    tellThosePaged();
+    if (sendsWereInFlight) {
+      Workflow.await(SENDS_SETTLE_WITHIN, () -> sendsInFlight == 0);
+      tellThosePaged();
     }
     if (settlement.fromPage() && request.incidentWorkflowId() != null) {
       try {
@@ -201,6 +195,15 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       } catch (TemporalFailure failure) {
         records.note(escalationId, "incident-not-told", Failures.reason(failure));
       }
+    }
+  }
+
+  private void tellThosePaged() {
+    try {
+      notifier.settled(escalationId, settlement);
+    } catch (TemporalFailure failure) {
+      // The settlement stands even when the channels could not be updated; the notes say so.
+      records.note(escalationId, "settle-notice-failed", Failures.reason(failure));
     }
   }
 

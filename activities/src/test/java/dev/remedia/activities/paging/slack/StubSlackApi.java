@@ -27,16 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * bearer token, keeps posted messages (with their metadata) per conversation the way Slack does, and
  * answers with Slack's JSON shapes. Failures can be scripted per method.
  */
-final class StubSlackApi implements AutoCloseable {
+public final class StubSlackApi implements AutoCloseable {
 
-  static final String TOKEN = "xoxb-test-token-4f1c";
+  public static final String TOKEN = "xoxb-test-token-4f1c";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the stub received it. */
-  record Received(String httpMethod, String path, String authorization, String contentType, Map<String, String> form) {
+  public record Received(String httpMethod, String path, String authorization, String contentType, Map<String, String> form) {
 
-    JsonNode json(String field) {
+    public JsonNode json(String field) {
       try {
         return JSON.readTree(form.get(field));
       } catch (IOException e) {
@@ -53,22 +53,22 @@ final class StubSlackApi implements AutoCloseable {
   private final Map<String, List<ObjectNode>> conversations = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong();
 
-  StubSlackApi() throws IOException {
+  public StubSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::handle);
     server.start();
   }
 
   /** The base URL to give the SDK (its methods endpoint prefix). */
-  String apiUrl() {
+  public String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
-  Received last(String method) {
+  public Received last(String method) {
     return received.stream()
         .filter(r -> r.path().equals("/api/" + method))
         .reduce((first, second) -> second)

@@ -1,0 +1,201 @@
+package dev.remedia.api.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.remedia.activities.paging.slack.StubSlackApi;
+import dev.remedia.api.ApiTestSupport;
+import dev.remedia.workflows.paging.EscalationWorkflow;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole path with the real Slack SDK against a stub Slack: a critical alert in, a Block Kit page to
+ * the on-call person out, a signed Acknowledge click back in; paging stops, the message is updated and
+ * nothing more reaches Slack, although a second level was due.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class SlackPagingEndToEndTest extends ApiTestSupport {
+
+  private static final String EVENTS_TOKEN = "ev-token-e2e-31c9";
+  private static final String ALICE = "U0ALICE01";
+  private static final String BOB = "U0BOB0001";
+  private static final String CONFIG =
+      """
+      webhooks:
+        events: { token: %s }
+      people:
+        - { name: alice, slack: %s }
+        - { name: bob, slack: %s }
+      escalation-policies:
+        - name: slack-ladder
+          levels:
+            - { notify: [ { person: alice } ], channels: [slack], delay: 20s }
+            - { notify: [ { person: bob } ], channels: [slack], delay: 20s }
+      routes:
+        - name: critical-pages
+          match: { severity: critical }
+          escalation: slack-ladder
+      """
+          .formatted(EVENTS_TOKEN, ALICE, BOB);
+
+  private final StubSlackApi slack = startSlack();
+
+  @Inject WorkflowClient temporal;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(super.getProperties());
+    properties.put("remedia.slack.bot-token", StubSlackApi.TOKEN);
+    properties.put("remedia.slack.signing-secret", SlackInteractionsApiTest.SIGNING_SECRET);
+    properties.put("remedia.slack.api-url", slack.apiUrl());
+    properties.put("remedia.slack.response-url-prefix", slack.apiUrl());
+    try {
+      Path config = Files.createTempFile("remedia-e2e", ".yml");
+      Files.writeString(config, CONFIG);
+      config.toFile().deleteOnExit();
+      properties.put("remedia.config-file", config.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
+  }
+
+  @AfterAll
+  void stopSlack() {
+    slack.close();
+  }
+
+  @Test
+  void aCriticalAlertPagesInSlackAndASignedClickStopsThePaging() {
+    HttpResponse<String> accepted = trigger("disk/db-7/full");
+    assertEquals(202, accepted.statusCode(), accepted.body());
+
+    StubSlackApi.Received page = eventually(() -> firstPost());
+    assertEquals("Bearer " + StubSlackApi.TOKEN, page.authorization());
+    assertEquals(ALICE, page.form().get("channel"));
+    String pageId = buttonValue(page.json("blocks"), "page.acknowledge");
+    assertEquals(pageId, buttonValue(page.json("blocks"), "page.resolve"));
+
+    long timestamp = Instant.now().getEpochSecond();
+    String click = SlackInteractionsApiTest.click(ALICE, "page.acknowledge", pageId, slack.apiUrl() + "response");
+    HttpResponse<String> clicked =
+        send(
+            HttpRequest.newBuilder(baseUri().resolve("/slack/interactions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+                .header("X-Slack-Signature", SlackInteractionsApiTest.signature(SlackInteractionsApiTest.SIGNING_SECRET, timestamp, click))
+                .POST(HttpRequest.BodyPublishers.ofString(click)));
+    assertEquals(200, clicked.statusCode(), clicked.body());
+
+    String incidentId = eventually(() -> incidentAcknowledgedBy("alice"));
+    eventually(() -> escalationEnded(incidentId));
+
+    JsonNode incident = json(get("/api/incidents/" + incidentId));
+    assertEquals("slack", incident.get("acknowledgedVia").asText());
+    assertEquals(1, incident.get("pages").size());
+    assertEquals("SLACK", incident.get("pages").get(0).get("channel").asText());
+    assertTrue(incident.get("pages").get(0).get("settleNotified").asBoolean(), slack.received().stream().map(StubSlackApi.Received::path).toList().toString());
+    assertTrue(slack.last("chat.update").form().get("blocks").contains("Acknowledged by alice via slack"));
+    List<StubSlackApi.Received> posts =
+        slack.received().stream().filter(r -> r.path().equals("/api/chat.postMessage")).toList();
+    assertEquals(1, posts.size(), "Slack got a page after the acknowledgement: " + posts);
+    assertEquals(1, json(get("/api/pages?incident=" + incidentId)).get("items").size());
+  }
+
+  private StubSlackApi.Received firstPost() {
+    return slack.received().stream()
+        .filter(r -> r.path().equals("/api/chat.postMessage"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private String incidentAcknowledgedBy(String person) {
+    JsonNode items = json(get("/api/incidents?source=events&status=ACKNOWLEDGED")).get("items");
+    for (JsonNode item : items) {
+      JsonNode incident = json(get("/api/incidents/" + item.get("id").asText()));
+      if (person.equals(incident.path("acknowledgedBy").asText())) {
+        return item.get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  private Boolean escalationEnded(String incidentId) {
+    WorkflowExecutionStatus status =
+        temporal.newUntypedWorkflowStub(EscalationWorkflow.workflowId(incidentId)).describe().getStatus();
+    return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED ? true : null;
+  }
+
+  private static String buttonValue(JsonNode blocks, String actionId) {
+    for (JsonNode block : blocks) {
+      for (JsonNode element : block.path("elements")) {
+        if (actionId.equals(element.path("action_id").asText())) {
+          return element.get("value").asText();
+        }
+      }
+    }
+    throw new AssertionError("no " + actionId + " button in " + blocks);
+  }
+
+  private HttpResponse<String> trigger(String dedupKey) {
+    String body =
+        """
+        {"routing_key": "R0", "event_action": "trigger", "dedup_key": "%s",
+         "payload": {"summary": "Disk full on db-7", "source": "db-7", "severity": "critical"}}
+        """
+            .formatted(dedupKey + "-" + UUID.randomUUID());
+    return send(
+        HttpRequest.newBuilder(baseUri().resolve("/webhooks/events"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + EVENTS_TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static StubSlackApi startSlack() {
+    try {
+      return new StubSlackApi();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T eventually(Supplier<T> probe) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the expected state was not reached within 15 s");
+  }
+}
