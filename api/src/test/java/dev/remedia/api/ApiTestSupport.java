@@ -1,5 +1,10 @@
 package dev.remedia.api;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -57,6 +62,36 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Writes an operator configuration to a temporary file and returns the property pointing at it. */
+  protected static Map<String, String> operatorConfig(String yaml) {
+    try {
+      Path config = Files.createTempFile("remedia-test", ".yml");
+      Files.writeString(config, yaml);
+      config.toFile().deleteOnExit();
+      return Map.of("remedia.config-file", config.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Polls until {@code probe} answers non-null: the workflows write the read model a moment later. */
+  protected static <T> T eventually(Supplier<T> probe) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the expected state was not reached within 30 s");
   }
 
   protected static JsonNode json(HttpResponse<String> response) {

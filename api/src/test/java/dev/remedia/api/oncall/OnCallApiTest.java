@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.remedia.api.ApiTestSupport;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,14 +44,7 @@ class OnCallApiTest extends ApiTestSupport {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(super.getProperties());
-    try {
-      Path config = Files.createTempFile("remedia-oncall", ".yml");
-      Files.writeString(config, CONFIG);
-      config.toFile().deleteOnExit();
-      properties.put("remedia.config-file", config.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    properties.putAll(operatorConfig(CONFIG));
     return properties;
   }
 

@@ -15,15 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,14 +68,7 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
     properties.put("remedia.slack.signing-secret", SlackInteractionsApiTest.SIGNING_SECRET);
     properties.put("remedia.slack.api-url", slack.apiUrl());
     properties.put("remedia.slack.response-url-prefix", slack.apiUrl());
-    try {
-      Path config = Files.createTempFile("remedia-e2e", ".yml");
-      Files.writeString(config, CONFIG);
-      config.toFile().deleteOnExit();
-      properties.put("remedia.config-file", config.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    properties.putAll(operatorConfig(CONFIG));
     return properties;
   }
 
@@ -182,20 +171,4 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
     }
   }
 
-  private static <T> T eventually(Supplier<T> probe) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (Instant.now().isBefore(deadline)) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("the expected state was not reached within 15 s");
-  }
 }

@@ -8,10 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -55,14 +51,7 @@ abstract class WebhookTestSupport extends ApiTestSupport {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(super.getProperties());
-    try {
-      Path config = Files.createTempFile("remedia-test", ".yml");
-      Files.writeString(config, CONFIG);
-      config.toFile().deleteOnExit();
-      properties.put("remedia.config-file", config.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    properties.putAll(operatorConfig(CONFIG));
     return properties;
   }
 
@@ -133,21 +122,4 @@ abstract class WebhookTestSupport extends ApiTestSupport {
     return kinds.append(']').toString();
   }
 
-  /** Polls the read model, which the workflow writes a moment after the webhook is answered. */
-  static <T> T eventually(java.util.function.Supplier<T> probe) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("the read model did not reach the expected state within 30 s");
-  }
 }
