@@ -3,10 +3,14 @@ package dev.remedia.activities.paging;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
 import dev.remedia.activities.store.EscalationStatus;
+import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.PageStatus;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.activities.store.StoredEscalation;
+import dev.remedia.activities.store.StoredIncident;
 import dev.remedia.activities.store.StoredPage;
+import dev.remedia.workflows.incident.IncidentStatus;
+import dev.remedia.workflows.incident.IncidentWorkflow;
 import dev.remedia.workflows.paging.EscalationWorkflow;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.PageDelivery;
@@ -23,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +45,19 @@ public final class PageAnswerService implements PageAnswers {
   private final WorkflowClient client;
   private final Supplier<OnCallDirectory> directory;
   private final PagingStores stores;
+  private final IncidentStore incidents;
   private final Clock clock;
 
   public PageAnswerService(
-      WorkflowClient client, Supplier<OnCallDirectory> directory, PagingStores stores, Clock clock) {
+      WorkflowClient client,
+      Supplier<OnCallDirectory> directory,
+      PagingStores stores,
+      IncidentStore incidents,
+      Clock clock) {
     this.client = client;
     this.directory = directory;
     this.stores = stores;
+    this.incidents = incidents;
     this.clock = clock;
   }
 
@@ -63,19 +74,55 @@ public final class PageAnswerService implements PageAnswers {
     if (escalation.isEmpty()) {
       return new AnswerResult(AnswerResult.Outcome.UNKNOWN_PAGE, unknown(answer));
     }
+    String via = answer.via().name().toLowerCase(Locale.ROOT);
+    Settlement settlement = new Settlement(answer.action(), person.get().name(), via, clock.millis(), true);
+    if (escalation.get().status() == EscalationStatus.EXHAUSTED && escalation.get().incidentId() != null) {
+      return settleIncidentDirectly(escalation.get(), settlement);
+    }
     if (escalation.get().status() != EscalationStatus.PAGING) {
       return alreadySettled(escalation.get());
     }
-    String via = answer.via().name().toLowerCase(Locale.ROOT);
-    Settlement settlement = new Settlement(answer.action(), person.get().name(), via, clock.millis(), true);
     try {
       client.newWorkflowStub(EscalationWorkflow.class, escalation.get().id()).settle(settlement);
     } catch (WorkflowNotFoundException e) {
       // The escalation ended before its row said so: what is recorded now is the best answer.
       return alreadySettled(stores.escalations().find(escalation.get().id()).orElse(escalation.get()));
     }
-    String done = answer.action() == SettleAction.ACKNOWLEDGE ? "Acknowledged" : "Resolved";
-    return new AnswerResult(AnswerResult.Outcome.ACCEPTED, done + " by " + person.get().name() + ". Paging stops.");
+    return accepted(settlement, "Paging stops.");
+  }
+
+  /**
+   * A policy that ran out left its incident open and unacknowledged; someone answering its page late
+   * is exactly what the incident is waiting for, so the answer goes to the incident itself.
+   */
+  private AnswerResult settleIncidentDirectly(StoredEscalation escalation, Settlement settlement) {
+    Optional<StoredIncident> incident = incidents.find(UUID.fromString(escalation.incidentId()));
+    boolean settleable =
+        incident.isPresent()
+            && switch (IncidentStatus.valueOf(incident.get().status())) {
+              case OPEN -> true;
+              case ACKNOWLEDGED -> settlement.action() == SettleAction.RESOLVE;
+              case RESOLVED, CLOSED -> false;
+            };
+    if (!settleable) {
+      return new AnswerResult(
+          AnswerResult.Outcome.ALREADY_SETTLED,
+          "Paging already stopped, and the incident is "
+              + incident.map(i -> i.status().toLowerCase(Locale.ROOT)).orElse("gone") + ".");
+    }
+    try {
+      client
+          .newUntypedWorkflowStub(incident.get().workflowId())
+          .signal(IncidentWorkflow.SETTLE_SIGNAL, escalation.incidentId(), settlement);
+    } catch (WorkflowNotFoundException e) {
+      return new AnswerResult(AnswerResult.Outcome.ALREADY_SETTLED, "Paging already stopped, and the incident is closed.");
+    }
+    return accepted(settlement, "Paging had already stopped; the incident has your answer.");
+  }
+
+  private static AnswerResult accepted(Settlement settlement, String followUp) {
+    String done = settlement.action() == SettleAction.ACKNOWLEDGE ? "Acknowledged" : "Resolved";
+    return new AnswerResult(AnswerResult.Outcome.ACCEPTED, done + " by " + settlement.by() + ". " + followUp);
   }
 
   @Override

@@ -12,7 +12,14 @@ import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
 import dev.remedia.activities.store.PageStatus;
 import dev.remedia.activities.store.PagingStores;
+import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.TestDatabases;
+import dev.remedia.workflows.incident.AlertBatch;
+import dev.remedia.workflows.incident.IncidentJournalActivities.IncidentRecord;
+import dev.remedia.workflows.incident.IncidentState;
+import dev.remedia.workflows.incident.IncidentStatus;
+import dev.remedia.workflows.incident.IncidentWorkflow;
+import dev.remedia.workflows.incident.Severity;
 import dev.remedia.workflows.paging.Contact;
 import dev.remedia.workflows.paging.EscalationPlan;
 import dev.remedia.workflows.paging.EscalationRequest;
@@ -53,6 +60,24 @@ class PageAnswerServiceTest {
   private static final String TASK_QUEUE = "paging-answers-test";
   private static final Instant NOW = Instant.parse("2026-11-21T14:02:00Z");
   private static final BlockingQueue<PageOutcome> DELIVERIES = new LinkedBlockingQueue<>();
+  private static final BlockingQueue<List<Object>> INCIDENT_SETTLEMENTS = new LinkedBlockingQueue<>();
+
+  /** Stands in for the incident workflow: keeps every settlement it is sent, with its address. */
+  public static class RecordingIncident implements IncidentWorkflow {
+
+    @Override
+    public void run(IncidentState carried) {
+      Workflow.await(() -> false);
+    }
+
+    @Override
+    public void alerts(AlertBatch batch) {}
+
+    @Override
+    public void settle(String incidentId, Settlement settlement) {
+      INCIDENT_SETTLEMENTS.add(List.of(incidentId, settlement));
+    }
+  }
 
   /** Stands in for the escalation workflow: ends with the first settlement, keeps delivery reports. */
   public static class RecordingEscalation implements EscalationWorkflow {
@@ -79,6 +104,7 @@ class PageAnswerServiceTest {
   }
 
   private final PagingStores stores = PagingStores.of(TestDatabases.shared().dsl());
+  private final IncidentStore incidents = new IncidentStore(TestDatabases.shared().dsl());
   private final Person alice = new Person("Alice", "U0ALICE", newPhone(), List.of(), null);
   private final OnCallDirectory directory = new OnCallDirectory(List.of(alice), List.of(), List.of());
   private final String incident = newIncidentId();
@@ -90,12 +116,15 @@ class PageAnswerServiceTest {
   @BeforeEach
   void startTemporalAndAnEscalation() {
     DELIVERIES.clear();
+    INCIDENT_SETTLEMENTS.clear();
     temporal = TestWorkflowEnvironment.newInstance();
-    temporal.newWorker(TASK_QUEUE).registerWorkflowImplementationTypes(RecordingEscalation.class);
+    temporal
+        .newWorker(TASK_QUEUE)
+        .registerWorkflowImplementationTypes(RecordingEscalation.class, RecordingIncident.class);
     temporal.start();
     answers =
         new PageAnswerService(
-            temporal.getWorkflowClient(), () -> directory, stores, Clock.fixed(NOW, ZoneOffset.UTC));
+            temporal.getWorkflowClient(), () -> directory, stores, incidents, Clock.fixed(NOW, ZoneOffset.UTC));
     plan = planned(escalationId);
     EscalationWorkflow started =
         temporal
@@ -182,6 +211,38 @@ class PageAnswerServiceTest {
   }
 
   @Test
+  void aLateAnswerToAPolicyThatRanOutAcknowledgesTheIncidentItself() throws Exception {
+    PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
+    incidentRecorded(IncidentStatus.OPEN);
+    stores.escalations().exhaust(escalationId, FinalAction.MARK_UNACKNOWLEDGED, NOW.minusSeconds(30));
+
+    AnswerResult result = clicked(page, "U0ALICE");
+
+    assertEquals(
+        new AnswerResult(
+            AnswerResult.Outcome.ACCEPTED,
+            "Acknowledged by Alice. Paging had already stopped; the incident has your answer."),
+        result);
+    assertEquals(
+        List.of(incident, new Settlement(SettleAction.ACKNOWLEDGE, "Alice", "slack", NOW.toEpochMilli(), true)),
+        INCIDENT_SETTLEMENTS.poll(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aLateAnswerToAPolicyThatRanOutOnAResolvedIncidentSaysSo() {
+    PageRequest page = sent(PageChannel.SLACK, "U0ALICE", "C1:1.1");
+    incidentRecorded(IncidentStatus.RESOLVED);
+    stores.escalations().exhaust(escalationId, FinalAction.MARK_UNACKNOWLEDGED, NOW.minusSeconds(30));
+
+    AnswerResult result = clicked(page, "U0ALICE");
+
+    assertEquals(
+        new AnswerResult(AnswerResult.Outcome.ALREADY_SETTLED, "Paging already stopped, and the incident is resolved."),
+        result);
+    assertNull(INCIDENT_SETTLEMENTS.poll());
+  }
+
+  @Test
   void aFailedDeliveryIsRecordedAndMovesTheEscalationOn() throws Exception {
     PageRequest page = sent(PageChannel.SMS, alice.phone(), "SM-failed");
 
@@ -223,6 +284,25 @@ class PageAnswerServiceTest {
 
     answers.optOut(alice.phone(), false);
     assertFalse(stores.optOuts().optedOut(alice.phone()));
+  }
+
+  /** The incident's row and a stand-in for its running workflow. */
+  private void incidentRecorded(IncidentStatus status) {
+    String workflowId = "incident/test/" + incident;
+    incidents.record(
+        new IncidentRecord(
+            incident, 1, workflowId, "test", incident, status, Severity.CRITICAL, "HostDown on host-a",
+            null, null, null, "default", 1, 0, 1, NOW.minusSeconds(600).toEpochMilli(),
+            NOW.toEpochMilli(), 0, 0, 0, List.of(), List.of(), List.of(), 0, null, null, null, null,
+            escalationId));
+    WorkflowClient.start(
+        temporal
+            .getWorkflowClient()
+            .newWorkflowStub(
+                IncidentWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(TASK_QUEUE).build())
+            ::run,
+        (IncidentState) null);
   }
 
   private AnswerResult clicked(PageRequest page, String slackUser) {

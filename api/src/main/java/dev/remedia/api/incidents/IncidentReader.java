@@ -43,12 +43,12 @@ class IncidentReader {
       StoredJson json,
       PageReader pages,
       PagingStores paging) {
-    this.pages = pages;
-    this.paging = paging;
     this.incidents = incidents;
     this.alerts = alerts;
     this.runs = runs;
     this.json = json;
+    this.pages = pages;
+    this.paging = paging;
   }
 
   IncidentSummary.Page list(

@@ -6,6 +6,7 @@ import dev.remedia.activities.paging.PageAnswerService;
 import dev.remedia.activities.paging.PageAnswers;
 import dev.remedia.activities.paging.PageSender;
 import dev.remedia.activities.paging.PagingActivitiesImpl;
+import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.operator.OperatorConfig;
@@ -64,7 +65,8 @@ class PagingFactory {
   }
 
   @Singleton
-  PageAnswers pageAnswers(WorkflowClient temporal, OperatorConfig config, PagingStores stores) {
-    return new PageAnswerService(temporal, config::onCall, stores, Clock.systemUTC());
+  PageAnswers pageAnswers(
+      WorkflowClient temporal, OperatorConfig config, PagingStores stores, IncidentStore incidents) {
+    return new PageAnswerService(temporal, config::onCall, stores, incidents, Clock.systemUTC());
   }
 }
