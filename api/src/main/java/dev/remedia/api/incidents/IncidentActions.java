@@ -1,12 +1,10 @@
 package dev.remedia.api.incidents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.remedia.activities.store.AuditLog;
-import dev.remedia.activities.store.AuditLog.AuditEntry;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.StoredIncident;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.requests.ActorBody;
 import dev.remedia.workflows.incident.IncidentStatus;
 import dev.remedia.workflows.incident.IncidentWorkflow;
 import dev.remedia.workflows.paging.SettleAction;
@@ -15,13 +13,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Acknowledges or resolves an incident for a person using the API. The incident workflow decides; this
@@ -32,17 +28,14 @@ import org.slf4j.LoggerFactory;
 public class IncidentActions {
 
   static final String VIA = "api";
-  private static final int MAX_NAME_CHARS = 100;
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-  private static final Logger LOG = LoggerFactory.getLogger(IncidentActions.class);
 
-  private final ObjectMapper mapper = new ObjectMapper();
   private final IncidentStore incidents;
   private final WorkflowClient temporal;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  IncidentActions(IncidentStore incidents, WorkflowClient temporal, AuditLog audit) {
+  IncidentActions(IncidentStore incidents, WorkflowClient temporal, AuditTrail audit) {
     this.incidents = incidents;
     this.temporal = temporal;
     this.audit = audit;
@@ -55,7 +48,7 @@ public class IncidentActions {
    * @param body optional JSON {@code {"by": "alice"}} naming who acts; "api" when absent
    */
   public SettleAccepted settle(String id, SettleAction action, String body, String remoteAddress) {
-    String by = actor(body);
+    String by = ActorBody.by(body).orElse(VIA);
     StoredIncident incident = incident(id);
     refuseIfSettled(incident, action);
     Settlement settlement = new Settlement(action, by, VIA, clock.millis(), false);
@@ -108,51 +101,14 @@ public class IncidentActions {
     return by == null ? "" : " by " + by + " via " + via;
   }
 
-  private String actor(String body) {
-    if (body == null || body.isBlank()) {
-      return VIA;
-    }
-    JsonNode json;
-    try {
-      json = mapper.readTree(body);
-    } catch (IOException e) {
-      throw ApiProblem.badRequest("the body is not JSON: send {\"by\": \"<person>\"} or nothing");
-    }
-    if (json == null || !json.isObject()) {
-      throw ApiProblem.badRequest("the body must be a JSON object like {\"by\": \"<person>\"}");
-    }
-    json.fieldNames()
-        .forEachRemaining(
-            field -> {
-              if (!field.equals("by")) {
-                throw ApiProblem.badRequest("unknown field '" + field + "': only 'by' is accepted");
-              }
-            });
-    JsonNode by = json.get("by");
-    if (by == null || by.isNull()) {
-      return VIA;
-    }
-    if (!by.isTextual() || by.asText().isBlank()) {
-      throw ApiProblem.badRequest("'by' must be a non-empty string naming who acts");
-    }
-    String name = by.asText().strip();
-    if (name.length() > MAX_NAME_CHARS || name.chars().anyMatch(Character::isISOControl)) {
-      throw ApiProblem.badRequest(
-          "'by' must be at most " + MAX_NAME_CHARS + " characters without control characters");
-    }
-    return name;
-  }
+
 
   private void audited(StoredIncident incident, SettleAction action, String by, String remoteAddress) {
-    try {
-      audit.append(
-          new AuditEntry(
-              clock.instant(), by, "incident." + verb(action), "incident", incident.id().toString(),
-              remoteAddress, "requested", null));
-    } catch (RuntimeException e) {
-      LOG.error("Incident {} {} requested but its audit entry could not be written: {}", incident.id(), verb(action), e.getMessage());
-    }
+    audit.record(
+        by, "incident." + verb(action), "incident", incident.id().toString(), remoteAddress, "requested",
+        Map.of());
   }
+
 
   private static String verb(SettleAction action) {
     return action == SettleAction.ACKNOWLEDGE ? "acknowledge" : action.name().toLowerCase(Locale.ROOT);

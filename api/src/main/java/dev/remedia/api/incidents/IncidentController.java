@@ -1,5 +1,6 @@
 package dev.remedia.api.incidents;
 
+import dev.remedia.api.requests.RemoteAddress;
 import dev.remedia.workflows.paging.SettleAction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -61,7 +62,7 @@ class IncidentController {
   HttpResponse<SettleAccepted> acknowledge(
       @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
     return HttpResponse.accepted()
-        .body(actions.settle(id, SettleAction.ACKNOWLEDGE, body, remoteAddress(request)));
+        .body(actions.settle(id, SettleAction.ACKNOWLEDGE, body, RemoteAddress.of(request)));
   }
 
   /** Resolves the incident by hand: paging stops and those already paged are told. */
@@ -70,10 +71,6 @@ class IncidentController {
   HttpResponse<SettleAccepted> resolve(
       @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
     return HttpResponse.accepted()
-        .body(actions.settle(id, SettleAction.RESOLVE, body, remoteAddress(request)));
-  }
-
-  private static String remoteAddress(HttpRequest<?> request) {
-    return request.getRemoteAddress().getAddress().getHostAddress();
+        .body(actions.settle(id, SettleAction.RESOLVE, body, RemoteAddress.of(request)));
   }
 }

@@ -24,6 +24,11 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, null, null);
   }
 
+  /** The caller is known but may not do this; the detail says why. */
+  public static ApiProblem forbidden(String detail) {
+    return new ApiProblem(HttpStatus.FORBIDDEN, detail, null, null);
+  }
+
   public static ApiProblem notFound(String detail) {
     return new ApiProblem(HttpStatus.NOT_FOUND, detail, null, null);
   }

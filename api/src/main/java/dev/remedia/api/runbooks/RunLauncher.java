@@ -1,9 +1,8 @@
 package dev.remedia.api.runbooks;
 
-import dev.remedia.activities.store.AuditLog;
-import dev.remedia.activities.store.AuditLog.AuditEntry;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
@@ -17,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,14 +39,14 @@ class RunLauncher {
   private final TemporalSettings settings;
   private final RunbookInputReader inputs;
   private final RunStore runs;
-  private final AuditLog audit;
+  private final AuditTrail audit;
 
   RunLauncher(
       WorkflowClient temporal,
       TemporalSettings settings,
       RunbookInputReader inputs,
       RunStore runs,
-      AuditLog audit) {
+      AuditTrail audit) {
     this.temporal = temporal;
     this.settings = settings;
     this.inputs = inputs;
@@ -144,11 +144,7 @@ class RunLauncher {
   }
 
   private void audited(String runId, String remoteAddress, String outcome) {
-    try {
-      audit.append(
-          new AuditEntry(Instant.now(), "api", "run.start", "run", runId, remoteAddress, outcome, null));
-    } catch (RuntimeException e) {
-      LOG.error("Run {} {} but its audit entry could not be written: {}", runId, outcome, e.getMessage());
-    }
+    audit.record("api", "run.start", "run", runId, remoteAddress, outcome, Map.of());
   }
+
 }

@@ -1,5 +1,6 @@
 package dev.remedia.api.runbooks;
 
+import dev.remedia.api.requests.RemoteAddress;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.InputSchema;
 import io.micronaut.core.annotation.Nullable;
@@ -52,7 +53,7 @@ class RunbookController {
       HttpRequest<?> request) {
     RunAccepted run =
         launcher.start(
-            name, body, request.getRemoteAddress().getAddress().getHostAddress(), idempotencyKey);
+            name, body, RemoteAddress.of(request), idempotencyKey);
     return (run.replayed() ? HttpResponse.ok(run) : HttpResponse.accepted(URI.create(run.location())).body(run))
         .header("Location", run.location());
   }

@@ -1,5 +1,6 @@
 package dev.remedia.api.slack;
 
+import dev.remedia.api.requests.RemoteAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,7 +34,7 @@ class SlackInteractionController {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<Void> receive(@Nullable @Body byte[] body, HttpRequest<?> request) {
     byte[] bytes = body == null ? new byte[0] : body;
-    verifier.verify(request.getHeaders(), bytes, request.getRemoteAddress().getAddress().getHostAddress());
+    verifier.verify(request.getHeaders(), bytes, RemoteAddress.of(request));
     actions.dispatch(reader.read(bytes));
     return HttpResponse.ok();
   }

@@ -1,21 +1,16 @@
 package dev.remedia.api.slack;
 
-import dev.remedia.activities.store.AuditLog;
-import dev.remedia.activities.store.AuditLog.AuditEntry;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.SlackSettings;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.signing.RequestSignatures;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Proves that a callback comes from Slack before anything reads it: {@code X-Slack-Signature} must be
@@ -29,19 +24,16 @@ class SlackRequestVerifier {
   static final String SIGNATURE_HEADER = "X-Slack-Signature";
   static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
 
-  private static final Logger LOG = LoggerFactory.getLogger(SlackRequestVerifier.class);
   private static final String VERSION = "v0";
   private static final int REMEMBERED_SIGNATURES = 10_000;
 
   private final SlackSettings settings;
-  private final AuditLog audit;
-  private final JsonMapper json;
+  private final AuditTrail audit;
   private final RecentSignatures recent = new RecentSignatures(REMEMBERED_SIGNATURES);
 
-  SlackRequestVerifier(SlackSettings settings, AuditLog audit, JsonMapper json) {
+  SlackRequestVerifier(SlackSettings settings, AuditTrail audit) {
     this.settings = settings;
     this.audit = audit;
-    this.json = json;
   }
 
   void verify(HttpHeaders headers, byte[] body, String remoteAddress) {
@@ -94,13 +86,7 @@ class SlackRequestVerifier {
 
   // A refusal is answered whether or not it could be audited: the caller must hear 401 either way.
   private void audited(String remoteAddress, String reason) {
-    try {
-      audit.append(
-          new AuditEntry(
-              Instant.now(), "slack", "slack.refused", "slack", "interactions", remoteAddress, "refused",
-              json.writeValueAsString(Map.of("reason", reason))));
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Refused a Slack callback from {} ({}) but could not audit it: {}", remoteAddress, reason, e.getMessage());
-    }
+    audit.record("slack", "slack.refused", "slack", "interactions", remoteAddress, "refused", Map.of("reason", reason));
   }
+
 }

@@ -2,19 +2,14 @@ package dev.remedia.api.twilio;
 
 import com.twilio.security.RequestValidator;
 import dev.remedia.activities.paging.twilio.TwilioCallbacks;
-import dev.remedia.activities.store.AuditLog;
-import dev.remedia.activities.store.AuditLog.AuditEntry;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TwilioSettings;
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.requests.RemoteAddress;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Proves a callback came from Twilio before anything acts on it: {@code X-Twilio-Signature} must be the
@@ -28,18 +23,15 @@ class TwilioRequests {
 
   static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
-  private static final Logger LOG = LoggerFactory.getLogger(TwilioRequests.class);
 
   private final String publicUrl;
   private final RequestValidator validator;
-  private final AuditLog audit;
-  private final JsonMapper json;
+  private final AuditTrail audit;
 
-  TwilioRequests(TwilioSettings settings, AuditLog audit, JsonMapper json) {
+  TwilioRequests(TwilioSettings settings, AuditTrail audit) {
     this.publicUrl = settings.publicUrl();
     this.validator = new RequestValidator(settings.authToken());
     this.audit = audit;
-    this.json = json;
   }
 
   /** The callback's form parameters, once its signature checks out. */
@@ -78,17 +70,8 @@ class TwilioRequests {
   // A refusal is answered whether or not it could be audited: the caller must hear 401 either way.
   private ApiProblem refused(HttpRequest<?> request, String reason) {
     String path = request.getUri().getRawPath();
-    String remoteAddress = request.getRemoteAddress().getAddress().getHostAddress();
-    try {
-      audit.append(
-          new AuditEntry(
-              Instant.now(), "twilio", "twilio.refused", "twilio-callback", path, remoteAddress, "refused",
-              json.writeValueAsString(Map.of("reason", reason))));
-    } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "Refused a Twilio callback to {} from {} ({}) but could not audit it: {}",
-          path, remoteAddress, reason, e.getMessage());
-    }
+    String remoteAddress = RemoteAddress.of(request);
+    audit.record("twilio", "twilio.refused", "twilio-callback", path, remoteAddress, "refused", Map.of("reason", reason));
     return ApiProblem.unauthorized(reason);
   }
 }

@@ -1,20 +1,16 @@
 package dev.remedia.api.webhooks;
 
-import dev.remedia.activities.store.AuditLog;
-import dev.remedia.activities.store.AuditLog.AuditEntry;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.operator.OperatorConfig;
 import dev.remedia.api.operator.WebhookCredentials;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.signing.RequestSignatures;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -35,16 +31,14 @@ class WebhookAuthenticator {
 
   private final OperatorConfig config;
   private final boolean devMode;
-  private final AuditLog audit;
-  private final JsonMapper json;
+  private final AuditTrail audit;
   private final Set<WebhookSource> warnedOpen = EnumSet.noneOf(WebhookSource.class);
 
   WebhookAuthenticator(
-      OperatorConfig config, TemporalSettings temporal, AuditLog audit, JsonMapper json) {
+      OperatorConfig config, TemporalSettings temporal, AuditTrail audit) {
     this.config = config;
     this.devMode = temporal.devServer();
     this.audit = audit;
-    this.json = json;
   }
 
   void authenticate(WebhookSource source, HttpHeaders headers, byte[] body, String remoteAddress) {
@@ -146,13 +140,9 @@ class WebhookAuthenticator {
 
   // A refusal is answered whether or not it could be audited: the monitor must hear 401 either way.
   private void audited(WebhookSource source, String remoteAddress, String reason) {
-    try {
-      audit.append(
-          new AuditEntry(
-              Instant.now(), "webhook:" + source.id(), "webhook.refused", "webhook", source.id(),
-              remoteAddress, "refused", json.writeValueAsString(Map.of("reason", reason))));
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Refused a {} webhook from {} ({}) but could not audit it: {}", source.id(), remoteAddress, reason, e.getMessage());
-    }
+    audit.record(
+        "webhook:" + source.id(), "webhook.refused", "webhook", source.id(), remoteAddress, "refused",
+        Map.of("reason", reason));
   }
+
 }

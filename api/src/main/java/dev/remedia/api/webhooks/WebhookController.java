@@ -1,6 +1,7 @@
 package dev.remedia.api.webhooks;
 
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.requests.RemoteAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +44,7 @@ class WebhookController {
                             + Arrays.stream(WebhookSource.values()).map(WebhookSource::id).toList()));
     byte[] bytes = body == null ? new byte[0] : body;
     authenticator.authenticate(
-        webhook, request.getHeaders(), bytes, request.getRemoteAddress().getAddress().getHostAddress());
+        webhook, request.getHeaders(), bytes, RemoteAddress.of(request));
     if (bytes.length == 0) {
       throw ApiProblem.badRequest("the body is empty; send the monitor's JSON payload");
     }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.RunQuery;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.ApiTestSupport;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.problem.ApiProblem;
 import io.micronaut.http.HttpStatus;
@@ -29,7 +29,7 @@ class TemporalUnavailableTest extends ApiTestSupport {
   @Inject TemporalSettings settings;
   @Inject RunbookInputReader inputs;
   @Inject RunStore runs;
-  @Inject AuditLog audit;
+  @Inject AuditTrail audit;
 
   @Test
   void aStartThatTemporalCannotTakeAnswers503WithRetryAfterAndRecordsNothing() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.activities.store.AuditLog;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.activities.store.Database;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.operator.OperatorConfig;
@@ -133,6 +134,6 @@ class WebhookAuthenticatorTest {
     OperatorConfig config = OperatorConfigLoader.load(null, environment);
     TemporalSettings temporal =
         new TemporalSettings(devMode ? null : "temporal.example.net:7233", "default", "remedia-" + UUID.randomUUID(), 7233, false, null, null, null);
-    return new WebhookAuthenticator(config, temporal, audit, JsonMapper.createDefault());
+    return new WebhookAuthenticator(config, temporal, new AuditTrail(audit, JsonMapper.createDefault()));
   }
 }

@@ -14,9 +14,12 @@ public record HttpCheckInput(
     @InputField(description = "Time limit of one probe, in seconds (1 to 120, default 10).")
         Integer timeoutSeconds,
     @InputField(description = "Probes before giving up on an unreachable target (1 to 10, default 4).")
-        Integer maxAttempts) {
+        Integer maxAttempts,
+    @InputField(description = "An escalation policy to page when the check fails; by default nobody is paged.")
+        String escalation) {
 
   static final int MAX_URL_LENGTH = 2048;
+  static final int MAX_POLICY_LENGTH = 100;
   static final int DEFAULT_TIMEOUT_SECONDS = 10;
   static final int DEFAULT_MAX_ATTEMPTS = 4;
 
@@ -27,6 +30,7 @@ public record HttpCheckInput(
     }
     timeoutSeconds = within("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, 120);
     maxAttempts = within("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS, 1, 10);
+    escalation = policyName(escalation);
   }
 
   private static String validUrl(String url) {
@@ -50,6 +54,17 @@ public record HttpCheckInput(
       throw new IllegalArgumentException("url must name a host");
     }
     return uri.toString();
+  }
+
+  private static String policyName(String escalation) {
+    if (escalation == null) {
+      return null;
+    }
+    if (escalation.isBlank() || escalation.length() > MAX_POLICY_LENGTH) {
+      throw new IllegalArgumentException(
+          "escalation must name a policy in 1 to " + MAX_POLICY_LENGTH + " characters");
+    }
+    return escalation.strip();
   }
 
   private static int within(String field, Integer value, int fallback, int min, int max) {

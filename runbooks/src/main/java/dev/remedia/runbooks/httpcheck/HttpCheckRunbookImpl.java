@@ -1,5 +1,7 @@
 package dev.remedia.runbooks.httpcheck;
 
+import dev.remedia.workflows.incident.Severity;
+import dev.remedia.workflows.paging.RunPaging;
 import dev.remedia.workflows.probe.HttpProbeActivities;
 import dev.remedia.workflows.probe.HttpProbeActivities.HttpProbeRequest;
 import dev.remedia.workflows.probe.HttpProbeActivities.HttpProbeResult;
@@ -12,6 +14,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -33,8 +36,7 @@ public class HttpCheckRunbookImpl implements HttpCheckRunbook {
     return RunJournal.run(
         input,
         run -> {
-          HttpProbeResult probe =
-              run.step("probe", () -> probe(input), HttpCheckRunbookImpl::describeProbe);
+          HttpProbeResult probe = probeOrPage(run, input);
           if (probe.certificate() == null) {
             run.skip("certificate", "plain HTTP: no certificate to inspect");
             return new HttpCheckResult(
@@ -48,6 +50,19 @@ public class HttpCheckRunbookImpl implements HttpCheckRunbook {
           return new HttpCheckResult(
               input.url(), probe.statusCode(), probe.latencyMillis(), probe.certificate(), daysLeft);
         });
+  }
+
+  /** A failed check pages the input's escalation policy, if it names one, before the run fails. */
+  private HttpProbeResult probeOrPage(RunJournal run, HttpCheckInput input) {
+    try {
+      return run.step("probe", () -> probe(input), HttpCheckRunbookImpl::describeProbe);
+    } catch (TemporalFailure failure) {
+      if (input.escalation() != null && !RunJournal.cancelRequested()) {
+        RunPaging.page(
+            run, input.escalation(), Severity.ERROR, "http-check failed: " + Failures.reason(failure));
+      }
+      throw failure;
+    }
   }
 
   private HttpProbeResult probe(HttpCheckInput input) {

@@ -11,7 +11,7 @@ class HttpCheckInputTest {
 
   @Test
   void optionalFieldsGetTheirDefaults() {
-    HttpCheckInput input = new HttpCheckInput(" https://example.org/health ", null, null, null);
+    HttpCheckInput input = new HttpCheckInput(" https://example.org/health ", null, null, null, null);
 
     assertEquals("https://example.org/health", input.url());
     assertEquals(HttpCheckInput.DEFAULT_TIMEOUT_SECONDS, input.timeoutSeconds());
@@ -35,13 +35,13 @@ class HttpCheckInputTest {
     IllegalArgumentException error =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new HttpCheckInput(url, expectedStatus, timeout, attempts));
+            () -> new HttpCheckInput(url, expectedStatus, timeout, attempts, null));
     assertEquals(message, error.getMessage());
   }
 
   @Test
   void overlongUrlsAreRefused() {
     String url = "http://example.org/" + "a".repeat(HttpCheckInput.MAX_URL_LENGTH);
-    assertThrows(IllegalArgumentException.class, () -> new HttpCheckInput(url, null, null, null));
+    assertThrows(IllegalArgumentException.class, () -> new HttpCheckInput(url, null, null, null, null));
   }
 }

@@ -1,5 +1,7 @@
 package dev.remedia.runbooks.httpcheck;
 
+import static dev.remedia.workflows.paging.FakePaging.level;
+import static dev.remedia.workflows.paging.FakePaging.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.runbooks.RecordedHistories;
 import dev.remedia.runbooks.RecordingJournal;
+import dev.remedia.workflows.paging.EscalationResult;
+import dev.remedia.workflows.paging.EscalationWorkflow;
+import dev.remedia.workflows.paging.EscalationWorkflowImpl;
+import dev.remedia.workflows.paging.FakePaging;
+import dev.remedia.workflows.paging.FinalAction;
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.PageRequest;
+import dev.remedia.workflows.paging.SettleAction;
+import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.probe.HttpProbeActivities.HttpProbeResult;
 import dev.remedia.workflows.probe.HttpProbeActivities.TlsCertificate;
 import dev.remedia.workflows.runbook.FailureType;
@@ -35,13 +46,18 @@ class HttpCheckRunbookTest {
   private final FakeHttpProbe probe = new FakeHttpProbe();
   private final RecordingJournal journal = new RecordingJournal();
   private TestWorkflowEnvironment env;
+  private FakePaging paging;
 
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
+    paging =
+        new FakePaging(
+            env::currentTimeMillis,
+            plan(0, FinalAction.MARK_UNACKNOWLEDGED, level(300, List.of(PageChannel.SLACK), "alice")));
     Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(HttpCheckRunbookImpl.class);
-    worker.registerActivitiesImplementations(probe, journal);
+    worker.registerWorkflowImplementationTypes(HttpCheckRunbookImpl.class, EscalationWorkflowImpl.class);
+    worker.registerActivitiesImplementations(probe, journal, paging);
     env.start();
   }
 
@@ -55,7 +71,7 @@ class HttpCheckRunbookTest {
     Instant notAfter = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofDays(30)).plusSeconds(60);
     probe.then(new HttpProbeResult(200, 42, new TlsCertificate("CN=example.org", "CN=Test CA", notAfter)));
 
-    HttpCheckResult result = check("http-check-https", new HttpCheckInput("https://example.org/", null, null, null));
+    HttpCheckResult result = check("http-check-https", new HttpCheckInput("https://example.org/", null, null, null, null));
 
     assertEquals(200, result.statusCode());
     assertEquals(42, result.latencyMillis());
@@ -72,7 +88,7 @@ class HttpCheckRunbookTest {
   void plainHttpSkipsTheCertificateStepAndSaysWhy() {
     probe.then(new HttpProbeResult(204, 7, null));
 
-    HttpCheckResult result = check("http-check-plain", new HttpCheckInput("http://example.org/", null, null, null));
+    HttpCheckResult result = check("http-check-plain", new HttpCheckInput("http://example.org/", null, null, null, null));
 
     assertNull(result.certificate());
     assertEquals(List.of("probe:SUCCEEDED", "certificate:SKIPPED"), journal.stepOutcomes());
@@ -86,7 +102,7 @@ class HttpCheckRunbookTest {
         .then(FailureType.SERVER_ERROR.retryable("server answered HTTP 503", null))
         .then(new HttpProbeResult(200, 5, null));
 
-    HttpCheckResult result = check("http-check-flaky", new HttpCheckInput("http://example.org/", null, null, 4));
+    HttpCheckResult result = check("http-check-flaky", new HttpCheckInput("http://example.org/", null, null, 4, null));
 
     assertEquals(200, result.statusCode());
     assertEquals(3, probe.attempts());
@@ -100,7 +116,7 @@ class HttpCheckRunbookTest {
     WorkflowFailedException failure =
         assertThrows(
             WorkflowFailedException.class,
-            () -> check("http-check-down", new HttpCheckInput("http://example.org/", null, null, 3)));
+            () -> check("http-check-down", new HttpCheckInput("http://example.org/", null, null, 3, null)));
 
     String expected = "http://example.org/: cannot connect: connection refused (gave up after 3 attempts)";
     assertEquals(expected, ((ApplicationFailure) failure.getCause()).getOriginalMessage());
@@ -117,7 +133,7 @@ class HttpCheckRunbookTest {
 
     assertThrows(
         WorkflowFailedException.class,
-        () -> check("http-check-404", new HttpCheckInput("http://example.org/missing", null, null, 5)));
+        () -> check("http-check-404", new HttpCheckInput("http://example.org/missing", null, null, 5, null)));
 
     assertEquals(1, probe.attempts());
     assertEquals("http://example.org/missing: server answered HTTP 404", journal.outcome().failure());
@@ -125,10 +141,47 @@ class HttpCheckRunbookTest {
   }
 
   @Test
+  void aFailedCheckPagesTheInputsPolicyAndTheRunStillFails() {
+    probe.then(FailureType.UNEXPECTED_STATUS.permanent("server answered HTTP 503"));
+
+    assertThrows(
+        WorkflowFailedException.class,
+        () -> check("http-check-paging", new HttpCheckInput("http://example.org/", null, null, 1, "web-oncall")));
+
+    assertEquals(List.of("probe:FAILED", "page web-oncall:SUCCEEDED"), journal.stepOutcomes());
+    String escalationId = journal.step("page web-oncall").detail().replace("paging through ", "");
+    assertTrue(escalationId.startsWith(EscalationWorkflow.workflowId("http-check-paging.page-")), escalationId);
+    env.sleep(Duration.ofSeconds(30));
+    WorkflowStub escalation = env.getWorkflowClient().newUntypedWorkflowStub(escalationId);
+    escalation.signal(
+        EscalationWorkflow.SETTLE_SIGNAL,
+        new Settlement(SettleAction.ACKNOWLEDGE, "alice", "slack", env.currentTimeMillis(), true));
+    EscalationResult paged = escalation.getResult(EscalationResult.class);
+
+    assertEquals("alice", paged.settlement().by());
+    PageRequest page = paging.sent().get(0).page();
+    assertEquals("alice@SLACK", page.contact().address());
+    assertNull(page.incidentId());
+    assertEquals("http-check failed: http://example.org/: server answered HTTP 503", page.summary());
+  }
+
+  @Test
+  void aFailedCheckWithoutAnEscalationPagesNobody() {
+    probe.then(FailureType.UNEXPECTED_STATUS.permanent("server answered HTTP 503"));
+
+    assertThrows(
+        WorkflowFailedException.class,
+        () -> check("http-check-quiet", new HttpCheckInput("http://example.org/", null, null, 1, null)));
+
+    assertEquals(List.of("probe:FAILED"), journal.stepOutcomes());
+    assertEquals(List.of(), paging.sent());
+  }
+
+  @Test
   void aRunCancelledDuringAStepIsRecordedAsCancelledNotFailed() throws Exception {
     probe.then(new HttpProbeResult(200, 1, null)).blockingFirstAttempt();
     HttpCheckRunbook runbook = stub("http-check-cancelled");
-    WorkflowClient.start(runbook::check, new HttpCheckInput("http://example.org/", null, null, null));
+    WorkflowClient.start(runbook::check, new HttpCheckInput("http://example.org/", null, null, null, null));
     probe.awaitFirstAttempt();
 
     WorkflowStub.fromTyped(runbook).cancel();

@@ -1,5 +1,7 @@
 package dev.remedia.workflows.paging;
 
+import static dev.remedia.workflows.paging.FakePaging.level;
+import static dev.remedia.workflows.paging.FakePaging.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -230,13 +232,5 @@ class EscalationWorkflowTest {
         level(LEVEL_SECONDS, List.of(PageChannel.SLACK), "alice"),
         level(LEVEL_SECONDS, List.of(PageChannel.SLACK), "bob"),
         level(LEVEL_SECONDS, List.of(PageChannel.SLACK), "carol"));
-  }
-
-  private static EscalationPlan plan(int repeat, FinalAction finalAction, EscalationLevel... levels) {
-    return new EscalationPlan("default", List.of(levels), repeat, finalAction, null, "4821");
-  }
-
-  private static EscalationLevel level(long delaySeconds, List<PageChannel> channels, String person) {
-    return new EscalationLevel(List.of(new PageTarget(TargetKind.PERSON, person)), channels, delaySeconds);
   }
 }

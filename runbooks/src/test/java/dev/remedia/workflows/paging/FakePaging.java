@@ -100,4 +100,14 @@ public final class FakePaging implements PagingActivities {
   public List<FinalAction> exhausted() {
     return List.copyOf(exhausted);
   }
+
+  /** A plan of the given levels, policy "default", reply code 4821. */
+  public static EscalationPlan plan(int repeat, FinalAction finalAction, EscalationLevel... levels) {
+    return new EscalationPlan("default", List.of(levels), repeat, finalAction, null, "4821");
+  }
+
+  /** A level paging one person over the given channels, then waiting {@code delaySeconds}. */
+  public static EscalationLevel level(long delaySeconds, List<PageChannel> channels, String person) {
+    return new EscalationLevel(List.of(new PageTarget(TargetKind.PERSON, person)), channels, delaySeconds);
+  }
 }

@@ -2,7 +2,7 @@ package dev.remedia.workflows.incident;
 
 import dev.remedia.workflows.incident.IncidentJournalActivities.RunLink;
 import dev.remedia.workflows.paging.EscalationRequest;
-import dev.remedia.workflows.paging.EscalationWorkflow;
+import dev.remedia.workflows.paging.Escalations;
 import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.runbook.Failures;
 import dev.remedia.workflows.runbook.JournalOptions;
@@ -140,31 +140,19 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
     }
     for (Settlement settlement : incident.takeForwards()) {
-      tellEscalation(incident, settlement);
+      Escalations.stop(incident.escalationWorkflowId(), settlement);
     }
   }
 
-  /**
-   * Starts the route's escalation as a child that outlives this execution, so continuing as new or
-   * closing never cuts paging short; acknowledgements and resolutions stop it by signal.
-   */
+  /** Starts the route's escalation; acknowledgements and resolutions stop it by signal. */
   private void startPaging(IncidentModel incident) {
     String subject = incident.startPaging(now());
-    ChildWorkflowStub escalation =
-        Workflow.newUntypedChildWorkflowStub(
-            EscalationWorkflow.TYPE,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(EscalationWorkflow.workflowId(subject))
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .build());
-    escalation.executeAsync(
-        Object.class,
-        new EscalationRequest(
-            subject, incident.incidentId(), incident.workflowId(), null,
-            incident.route().escalationPolicy(), incident.summary(), incident.severity().name(),
-            incident.link()));
     try {
-      escalation.getExecution().get();
+      Escalations.start(
+          new EscalationRequest(
+              subject, incident.incidentId(), incident.workflowId(), null,
+              incident.route().escalationPolicy(), incident.summary(), incident.severity().name(),
+              incident.link()));
     } catch (TemporalFailure failure) {
       incident.event(now(), "paging-not-started", Failures.reason(failure));
     }
@@ -176,16 +164,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   private static boolean pagingIsSupported() {
     return Workflow.getVersion(PAGING_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-  }
-
-  /** An escalation that already ended cannot be signalled; that is harmless, as paging is over. */
-  private void tellEscalation(IncidentModel incident, Settlement settlement) {
-    try {
-      Workflow.newUntypedExternalWorkflowStub(incident.escalationWorkflowId())
-          .signal(EscalationWorkflow.SETTLE_SIGNAL, settlement);
-    } catch (TemporalFailure failure) {
-      // Nothing to stop: the escalation ran out or finished before the settlement arrived.
-    }
   }
 
   /**

@@ -1,0 +1,74 @@
+package dev.remedia.api.paging;
+
+import dev.remedia.activities.paging.AnswerResult;
+import dev.remedia.activities.paging.PageAnswer;
+import dev.remedia.activities.paging.PageAnswers;
+import dev.remedia.api.audit.AuditTrail;
+import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.requests.ActorBody;
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.SettleAction;
+import io.micronaut.serde.annotation.Serdeable;
+import io.temporal.client.WorkflowServiceException;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Answers a page through the API, as a person named in the on-call configuration: how the console
+ * channel's pages are answered in dev mode, and any page by someone away from Slack and their phone.
+ * It takes the same path as a Slack click or an SMS reply, so it is refused for the same reasons.
+ */
+@Singleton
+class PageActions {
+
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+  private final PageAnswers answers;
+  private final AuditTrail audit;
+
+  PageActions(PageAnswers answers, AuditTrail audit) {
+    this.answers = answers;
+    this.audit = audit;
+  }
+
+  PageAnswered answer(String pageId, SettleAction action, String body, String remoteAddress) {
+    String by =
+        ActorBody.by(body)
+            .orElseThrow(
+                () -> ApiProblem.badRequest(
+                    "name who answers: {\"by\": \"<person in the on-call configuration>\"}"));
+    requireUuid(pageId);
+    AnswerResult result;
+    try {
+      result = answers.answer(new PageAnswer(PageChannel.CONSOLE, pageId, null, by, action));
+    } catch (WorkflowServiceException e) {
+      throw ApiProblem.unavailable("Temporal did not take the answer; retry", RETRY_AFTER, e);
+    }
+    String verb = action.name().toLowerCase(Locale.ROOT);
+    audit.record(
+        by, "page." + verb, "page", pageId, remoteAddress,
+        result.outcome().name().toLowerCase(Locale.ROOT), Map.of("message", result.message()));
+    return switch (result.outcome()) {
+      case ACCEPTED -> new PageAnswered(pageId, verb, by, result.message());
+      case NOT_ALLOWED -> throw ApiProblem.forbidden(
+          "'" + by + "' is not a person in the on-call configuration, so cannot answer pages");
+      case UNKNOWN_PAGE -> throw ApiProblem.notFound("no page with id '" + pageId + "'");
+      case ALREADY_SETTLED -> throw ApiProblem.conflict(result.message());
+    };
+  }
+
+  private static void requireUuid(String pageId) {
+    try {
+      UUID.fromString(pageId);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest("page id '" + pageId + "' is not a UUID");
+    }
+  }
+
+  /** An answer that reached the escalation; {@code message} says what happens next. */
+  @Serdeable
+  record PageAnswered(String pageId, String action, String by, String message) {}
+}
