@@ -3,6 +3,7 @@ package dev.remedia.runbooks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.workflows.approval.ApprovalWorkflowImpl;
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
 import dev.remedia.workflows.runbook.RunbookDefinition;
@@ -35,7 +36,7 @@ class RecordedHistoriesReplayTest {
     Class<?>[] implementations =
         Stream.concat(
                 RunbookCatalog.all().stream().map(RunbookDefinition::implementation),
-                Stream.of(IncidentWorkflowImpl.class, EscalationWorkflowImpl.class))
+                Stream.of(IncidentWorkflowImpl.class, EscalationWorkflowImpl.class, ApprovalWorkflowImpl.class))
             .toArray(Class<?>[]::new);
 
     ReplayResults results = WorkflowReplayer.replayWorkflowExecutions(histories, false, implementations);

@@ -1,0 +1,58 @@
+package dev.remedia.workflows.approval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Approval activities for workflow tests: groups are fixed lists of people; every call is recorded. */
+public final class FakeApprovals implements ApprovalActivities {
+
+  private final Map<String, List<String>> groups;
+  private final List<String> opened = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> escalated = Collections.synchronizedList(new ArrayList<>());
+  private final List<Decision> votes = Collections.synchronizedList(new ArrayList<>());
+  private final List<ApprovalOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+
+  public FakeApprovals(Map<String, List<String>> groups) {
+    this.groups = groups;
+  }
+
+  @Override
+  public List<String> opened(ApprovalGate gate, long deadlineAtMillis) {
+    opened.add(gate.approvalId());
+    return groups.get(gate.request().approvers());
+  }
+
+  @Override
+  public List<String> escalated(String approvalId, String group, long deadlineAtMillis) {
+    escalated.add(group);
+    return groups.get(group);
+  }
+
+  @Override
+  public void voted(String approvalId, Decision decision) {
+    votes.add(decision);
+  }
+
+  @Override
+  public void decided(String approvalId, ApprovalOutcome outcome) {
+    outcomes.add(outcome);
+  }
+
+  public List<String> opened() {
+    return List.copyOf(opened);
+  }
+
+  public List<String> escalated() {
+    return List.copyOf(escalated);
+  }
+
+  public List<Decision> votes() {
+    return List.copyOf(votes);
+  }
+
+  public List<ApprovalOutcome> outcomes() {
+    return List.copyOf(outcomes);
+  }
+}

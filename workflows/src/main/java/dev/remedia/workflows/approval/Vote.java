@@ -1,0 +1,7 @@
+package dev.remedia.workflows.approval;
+
+/** One approver's answer to a gate. */
+public enum Vote {
+  APPROVE,
+  REJECT
+}
