@@ -54,6 +54,15 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts a JSON alert to {@code /webhooks/{source}} with the source's bearer token, as a monitor does. */
+  protected HttpResponse<String> postWithToken(String source, String token, String body) {
+    return send(
+        HttpRequest.newBuilder(baseUri().resolve("/webhooks/" + source))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   protected HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
