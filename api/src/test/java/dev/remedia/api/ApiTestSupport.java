@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Talks to the application over real HTTP, as a client would, and gives each test context its own
- * in-process Temporal port so test classes never collide with each other or with a running dev server.
+ * in-process Temporal port and a random HTTP port (not application.yml's 8080) so test classes never
+ * collide with each other, with other builds on the machine or with a running dev server.
  */
 public abstract class ApiTestSupport implements TestPropertyProvider {
 
@@ -33,7 +34,7 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("remedia.temporal.dev-port", String.valueOf(freePort()));
+    return Map.of("remedia.temporal.dev-port", String.valueOf(freePort()), "micronaut.server.port", "-1");
   }
 
   @Inject EmbeddedServer server;
@@ -50,6 +51,15 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
     return send(
         HttpRequest.newBuilder(baseUri().resolve(path))
             .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Posts a JSON alert to {@code /webhooks/{source}} with the source's bearer token, as a monitor does. */
+  protected HttpResponse<String> postWithToken(String source, String token, String body) {
+    return send(
+        HttpRequest.newBuilder(baseUri().resolve("/webhooks/" + source))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 

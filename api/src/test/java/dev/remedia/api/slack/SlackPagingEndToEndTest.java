@@ -156,11 +156,7 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
          "payload": {"summary": "Disk full on db-7", "source": "db-7", "severity": "critical"}}
         """
             .formatted(dedupKey + "-" + UUID.randomUUID());
-    return send(
-        HttpRequest.newBuilder(baseUri().resolve("/webhooks/events"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + EVENTS_TOKEN)
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return postWithToken("events", EVENTS_TOKEN, body);
   }
 
   private static StubSlackApi startSlack() {

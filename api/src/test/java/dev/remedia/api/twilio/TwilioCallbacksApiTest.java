@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.activities.paging.PageAnswer;
 import dev.remedia.activities.paging.PageSender;
+import dev.remedia.activities.paging.twilio.TwilioTestData;
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.AuditLog.AuditEntry;
 import dev.remedia.api.ApiTestSupport;
@@ -14,6 +15,7 @@ import dev.remedia.workflows.paging.SettleAction;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Twilio's callbacks over HTTP, signed the way Twilio signs them (HMAC-SHA1 of the public URL and the
- * sorted form, keyed with the auth token), forged, unsigned and replayed.
+ * sorted form, keyed with the auth token), forged, unsigned and replayed. Its forms and signing serve
+ * {@link TwilioPagingEndToEndTest} too.
  */
 @MicronautTest
 @Property(name = "test.twilio-fake-answers", value = "true")
@@ -55,7 +58,7 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(super.getProperties());
-    properties.put("remedia.twilio.account-sid", "AC0123456789abcdef0123456789abcdef");
+    properties.put("remedia.twilio.account-sid", TwilioTestData.ACCOUNT_SID);
     properties.put("remedia.twilio.auth-token", AUTH_TOKEN);
     properties.put("remedia.twilio.from", FROM);
     properties.put("remedia.twilio.public-url", PUBLIC_URL + "/");
@@ -278,7 +281,7 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
         recorded.deliveries);
   }
 
-  private static Map<String, String> sms(String body) {
+  static Map<String, String> sms(String body) {
     Map<String, String> form = twilioForm();
     form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
     form.put("SmsSid", form.get("MessageSid"));
@@ -289,7 +292,7 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
     return form;
   }
 
-  private static Map<String, String> status(String sid, String status, String errorCode) {
+  static Map<String, String> status(String sid, String status, String errorCode) {
     Map<String, String> form = twilioForm();
     form.put("MessageSid", sid);
     form.put("MessageStatus", status);
@@ -302,7 +305,7 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
     return form;
   }
 
-  private static Map<String, String> gather(String digits) {
+  static Map<String, String> gather(String digits) {
     Map<String, String> form = twilioForm();
     form.put("CallSid", "CA" + UUID.randomUUID().toString().replace("-", ""));
     form.put("CallStatus", "in-progress");
@@ -330,7 +333,7 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
 
   private static Map<String, String> twilioForm() {
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("AccountSid", "AC0123456789abcdef0123456789abcdef");
+    form.put("AccountSid", TwilioTestData.ACCOUNT_SID);
     form.put("ApiVersion", "2010-04-01");
     return form;
   }
@@ -340,14 +343,19 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
   }
 
   private HttpResponse<String> post(String pathAndQuery, Map<String, String> form, String signature) {
+    return send(callback(baseUri().resolve(pathAndQuery), form, signature));
+  }
+
+  /** A callback as Twilio posts it to {@code url}: the form, and the signature unless it is null. */
+  static HttpRequest.Builder callback(URI url, Map<String, String> form, String signature) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(baseUri().resolve(pathAndQuery))
+        HttpRequest.newBuilder(url)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
     if (signature != null) {
       request.header("X-Twilio-Signature", signature);
     }
-    return send(request);
+    return request;
   }
 
   /** Twilio's algorithm: HMAC-SHA1 of the URL followed by each parameter's name and value, sorted by name. */

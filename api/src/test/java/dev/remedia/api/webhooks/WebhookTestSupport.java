@@ -72,14 +72,6 @@ abstract class WebhookTestSupport extends ApiTestSupport {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  HttpResponse<String> postWithToken(String source, String token, String body) {
-    return send(
-        HttpRequest.newBuilder(baseUri().resolve("/webhooks/" + source))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
   HttpResponse<String> postToGrafana(String body, long timestamp, String secret) {
     return send(
         HttpRequest.newBuilder(baseUri().resolve("/webhooks/grafana"))

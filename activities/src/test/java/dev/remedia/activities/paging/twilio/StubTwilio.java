@@ -8,55 +8,81 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stand-in for api.twilio.com on loopback: it records every request as received (method, path,
  * query, form, Authorization) and answers each with the next queued answer, or 404 when none is left.
+ * Once {@link #acceptSends} was called, a text or call with no answer queued is accepted as Twilio
+ * accepts it, so a whole application can page through the stub.
  */
-final class StubTwilio implements AutoCloseable {
+public final class StubTwilio implements AutoCloseable {
 
-  record Received(
-      String method, String path, Map<String, List<String>> query, Map<String, List<String>> form, String authorization) {
+  /** @param createdSid the SID of the message or call the stub accepted for this request, or null */
+  public record Received(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, List<String>> form,
+      String authorization,
+      String createdSid) {
 
-    String field(String name) {
+    public String field(String name) {
       List<String> values = form.get(name);
       return values == null ? null : String.join(",", values);
     }
 
-    String queryValue(String name) {
+    public String queryValue(String name) {
       List<String> values = query.get(name);
       return values == null ? null : String.join(",", values);
     }
   }
 
-  private record Answer(int status, String json, String[] headers) {}
+  private record Answer(int status, String json, String[] headers, String createdSid) {}
+
+  private static final Pattern CREATE =
+      Pattern.compile("/2010-04-01/Accounts/[^/]+/(Messages|Calls)\\.json");
+  private static final DateTimeFormatter TWILIO_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT);
 
   private final HttpServer server;
   private final List<Received> received = new ArrayList<>();
   private final Deque<Answer> answers = new ArrayDeque<>();
+  private boolean acceptSends;
 
-  StubTwilio() throws IOException {
+  public StubTwilio() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI baseUri() {
+  public URI baseUri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Queues an answer; headers are name, value pairs. */
   synchronized void answer(int status, String json, String... headers) {
-    answers.add(new Answer(status, json, headers));
+    answers.add(new Answer(status, json, headers, null));
   }
 
-  synchronized List<Received> received() {
+  /** From now on, a message or call created with no answer queued gets 201 and a new queued resource. */
+  public synchronized void acceptSends() {
+    acceptSends = true;
+  }
+
+  public synchronized List<Received> received() {
     return List.copyOf(received);
   }
 
@@ -69,20 +95,23 @@ final class StubTwilio implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getRawPath();
+      Map<String, List<String>> form =
+          decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       Answer answer;
       synchronized (this) {
+        answer = answers.poll();
+        if (answer == null) {
+          answer = acceptSends && method.equals("POST") ? created(path, form) : null;
+        }
+        if (answer == null) {
+          answer = new Answer(404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}", new String[0], null);
+        }
         received.add(
             new Received(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(),
-                decode(exchange.getRequestURI().getRawQuery()),
-                decode(body),
-                exchange.getRequestHeaders().getFirst("Authorization")));
-        answer = answers.poll();
-      }
-      if (answer == null) {
-        answer = new Answer(404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}", new String[0]);
+                method, path, decode(exchange.getRequestURI().getRawQuery()), form,
+                exchange.getRequestHeaders().getFirst("Authorization"), answer.createdSid()));
       }
       for (int i = 0; i < answer.headers().length; i += 2) {
         exchange.getResponseHeaders().add(answer.headers()[i], answer.headers()[i + 1]);
@@ -92,6 +121,26 @@ final class StubTwilio implements AutoCloseable {
       exchange.sendResponseHeaders(answer.status(), json.length == 0 ? -1 : json.length);
       exchange.getResponseBody().write(json);
     }
+  }
+
+  /** Twilio's answer to creating a message or call: the new resource, queued; null for other requests. */
+  private static Answer created(String path, Map<String, List<String>> form) {
+    Matcher create = CREATE.matcher(path);
+    if (!create.matches()) {
+      return null;
+    }
+    boolean message = create.group(1).equals("Messages");
+    String sid = (message ? "SM" : "CA") + UUID.randomUUID().toString().replace("-", "");
+    String to = first(form, "To");
+    String from = first(form, "From");
+    String now = TWILIO_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
+    String json = message ? message(sid, to, from, first(form, "Body"), "queued", now) : call(sid, to, from, "queued", now);
+    return new Answer(201, json, new String[0], sid);
+  }
+
+  private static String first(Map<String, List<String>> form, String name) {
+    List<String> values = form.get(name);
+    return values == null || values.isEmpty() ? "" : values.get(0);
   }
 
   private static Map<String, List<String>> decode(String encoded) {

@@ -19,10 +19,8 @@ import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -63,7 +61,7 @@ class TwilioSmsSenderTest {
     StubTwilio.Received request = twilio.only();
     assertEquals("POST", request.method());
     assertEquals(MESSAGES, request.path());
-    assertEquals(basicAuth(ACCOUNT_SID, AUTH_TOKEN), request.authorization());
+    assertEquals(TwilioTestData.basicAuth(ACCOUNT_SID, AUTH_TOKEN), request.authorization());
     assertEquals(ALICE, request.field("To"));
     assertEquals(FROM, request.field("From"));
     assertEquals("[Remedia] CRITICAL: Disk full on db-1 Reply ACK 4821 or RESOLVE 4821", request.field("Body"));
@@ -136,7 +134,7 @@ class TwilioSmsSenderTest {
     assertEquals(ALICE, first.queryValue("To"));
     assertEquals(FROM, first.queryValue("From"));
     assertEquals("2023-08-24T05:00:00", first.queryValue("DateSent>"));
-    assertEquals(basicAuth(ACCOUNT_SID, AUTH_TOKEN), first.authorization());
+    assertEquals(TwilioTestData.basicAuth(ACCOUNT_SID, AUTH_TOKEN), first.authorization());
     assertEquals("PASM0010", requests.get(1).queryValue("PageToken"));
   }
 
@@ -235,9 +233,5 @@ class TwilioSmsSenderTest {
     ChannelException error = assertThrows(ChannelException.class, () -> nowhere.send(PAGE));
 
     assertEquals(ChannelException.Kind.TRANSIENT, error.kind());
-  }
-
-  static String basicAuth(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,10 +2,13 @@ package dev.remedia.activities.paging.twilio;
 
 import dev.remedia.activities.paging.OutgoingPage;
 import dev.remedia.workflows.paging.PageChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
-final class TwilioTestData {
+/** The account, numbers and pages the Twilio tests share; the account and its auth header serve the API's too. */
+public final class TwilioTestData {
 
-  static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+  public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
   static final String AUTH_TOKEN = "twilio-token-5e0c9a";
   static final String FROM = "+15005550006";
   static final String ALICE = "+15558675310";
@@ -18,5 +21,10 @@ final class TwilioTestData {
     return new OutgoingPage(
         pageId, channel, ALICE, "Alice", "incident-1", summary, "critical",
         "https://remedia.example.com/api/incidents/incident-1", replyCode);
+  }
+
+  /** The Authorization header the SDK sends: HTTP Basic with the account SID and auth token. */
+  public static String basicAuth(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

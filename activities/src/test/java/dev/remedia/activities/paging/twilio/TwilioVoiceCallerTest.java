@@ -53,7 +53,7 @@ class TwilioVoiceCallerTest {
     StubTwilio.Received request = twilio.only();
     assertEquals("POST", request.method());
     assertEquals(CALLS, request.path());
-    assertEquals(TwilioSmsSenderTest.basicAuth(ACCOUNT_SID, AUTH_TOKEN), request.authorization());
+    assertEquals(TwilioTestData.basicAuth(ACCOUNT_SID, AUTH_TOKEN), request.authorization());
     assertEquals(ALICE, request.field("To"));
     assertEquals(FROM, request.field("From"));
     assertEquals("Enable", request.field("MachineDetection"));
