@@ -1,5 +1,6 @@
 package dev.remedia.runbooks;
 
+import dev.remedia.runbooks.changeapproval.ChangeApprovalRunbookImpl;
 import dev.remedia.runbooks.httpcheck.HttpCheckRunbookImpl;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
  */
 public final class RunbookCatalog {
 
-  private static final List<RunbookDefinition> ALL = List.of(HttpCheckRunbookImpl.DEFINITION);
+  private static final List<RunbookDefinition> ALL =
+      List.of(HttpCheckRunbookImpl.DEFINITION, ChangeApprovalRunbookImpl.DEFINITION);
 
   private RunbookCatalog() {}
 

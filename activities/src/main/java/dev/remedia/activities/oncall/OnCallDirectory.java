@@ -8,19 +8,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The people, schedules and escalation policies of the operator configuration, by name. */
+/** The people, schedules, escalation policies and approver groups of the operator configuration, by name. */
 public final class OnCallDirectory {
 
   private final Map<String, Person> people;
   private final Map<String, Schedule> schedules;
   private final Map<String, EscalationPolicy> policies;
+  private final Map<String, ApproverGroup> approverGroups;
 
   public OnCallDirectory(
-      List<Person> people, List<? extends Schedule> schedules, List<EscalationPolicy> policies) {
+      List<Person> people,
+      List<? extends Schedule> schedules,
+      List<EscalationPolicy> policies,
+      List<ApproverGroup> approverGroups) {
     this.people = byName(people, Person::name);
     this.schedules = byName(schedules, Schedule::name);
     this.policies = byName(policies, EscalationPolicy::name);
+    this.approverGroups = byName(approverGroups, ApproverGroup::name);
+  }
+
+  /** A directory without approver groups, as paging alone needs. */
+  public OnCallDirectory(
+      List<Person> people, List<? extends Schedule> schedules, List<EscalationPolicy> policies) {
+    this(people, schedules, policies, List.of());
   }
 
   public static OnCallDirectory empty() {
@@ -62,6 +74,31 @@ public final class OnCallDirectory {
 
   public Collection<EscalationPolicy> policies() {
     return policies.values();
+  }
+
+  public Optional<ApproverGroup> approverGroup(String name) {
+    return Optional.ofNullable(approverGroups.get(name));
+  }
+
+  public Collection<ApproverGroup> approverGroups() {
+    return approverGroups.values();
+  }
+
+  /**
+   * The people a group lets decide at {@code at}: its people, and each schedule's person on call then.
+   * In the configuration's order, without repeats.
+   */
+  public List<Person> approvers(ApproverGroup group, Instant at) {
+    return group.members().stream()
+        .flatMap(
+            member ->
+                switch (member.kind()) {
+                  case PERSON -> person(member.name()).stream();
+                  case SCHEDULE -> onCall(member.name(), at).stream();
+                  case SLACK_CHANNEL -> Stream.<Person>empty();
+                })
+        .distinct()
+        .toList();
   }
 
   private static <T> Map<String, T> byName(Collection<? extends T> items, Function<T, String> name) {

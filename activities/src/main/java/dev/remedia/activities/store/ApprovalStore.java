@@ -62,12 +62,15 @@ public final class ApprovalStore {
         .execute();
   }
 
-  /** The Slack messages that ask; recorded once, so a retried activity does not ask twice. */
-  public void recordMessages(String id, List<String> messages) {
-    db.update(APPROVALS)
-        .set(APPROVALS.MESSAGES, json(messages))
-        .where(APPROVALS.ID.eq(id), APPROVALS.MESSAGES.isNull())
-        .execute();
+  /** Adds the Slack messages that asked, so the outcome can be shown on each of them. */
+  public void addMessages(String id, List<String> messages) {
+    find(id)
+        .ifPresent(
+            approval -> {
+              List<String> all = new ArrayList<>(approval.messages());
+              all.addAll(messages);
+              db.update(APPROVALS).set(APPROVALS.MESSAGES, json(all)).where(APPROVALS.ID.eq(id)).execute();
+            });
   }
 
   /** Adds the escalation group's people and moves the deadline; a retry adds nobody twice. */

@@ -1,5 +1,6 @@
 package dev.remedia.api.operator;
 
+import dev.remedia.activities.oncall.ApproverGroup;
 import dev.remedia.activities.oncall.EscalationPolicy;
 import dev.remedia.activities.oncall.LayeredSchedule;
 import dev.remedia.activities.oncall.OnCallDirectory;
@@ -44,7 +45,7 @@ public final class OperatorConfigLoader {
   public static final String GRAFANA_HMAC_VARIABLE = "REMEDIA_WEBHOOKS_GRAFANA_HMAC_SECRET";
 
   private static final List<String> TOP_KEYS =
-      List.of("webhooks", "incidents", "people", "schedules", "escalation-policies", "routes");
+      List.of("webhooks", "incidents", "people", "schedules", "escalation-policies", "approver-groups", "routes");
 
   private final Path file;
   private final Map<String, String> environment;
@@ -185,7 +186,11 @@ public final class OperatorConfigLoader {
     EscalationPoliciesSection policiesSection =
         new EscalationPoliciesSection(nodes, peopleSection.names(), schedulesSection.names(), people, schedules);
     List<EscalationPolicy> policies = policiesSection.read(top.get("escalation-policies"));
+    List<ApproverGroup> approverGroups =
+        new ApproverGroupsSection(nodes, peopleSection.names(), schedulesSection.names())
+            .read(top.get("approver-groups"));
     List<Route> routes = new RoutesSection(nodes, policiesSection.names()).read(top.get("routes"));
-    return new OperatorConfig(file, routes, webhooks, flapWindow, new OnCallDirectory(people, schedules, policies));
+    return new OperatorConfig(
+        file, routes, webhooks, flapWindow, new OnCallDirectory(people, schedules, policies, approverGroups));
   }
 }

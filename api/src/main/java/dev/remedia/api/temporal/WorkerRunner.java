@@ -1,5 +1,6 @@
 package dev.remedia.api.temporal;
 
+import dev.remedia.activities.approval.ApprovalActivitiesImpl;
 import dev.remedia.activities.incident.IncidentJournalActivitiesImpl;
 import dev.remedia.activities.journal.RunJournalActivitiesImpl;
 import dev.remedia.activities.paging.PagingActivitiesImpl;
@@ -8,6 +9,7 @@ import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.runbooks.RunbookCatalog;
+import dev.remedia.workflows.approval.ApprovalWorkflowImpl;
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
 import dev.remedia.workflows.runbook.RunbookDefinition;
@@ -36,10 +38,12 @@ public class WorkerRunner {
       TemporalSettings settings,
       RunStore runs,
       IncidentStore incidents,
-      PagingActivitiesImpl paging) {
+      PagingActivitiesImpl paging,
+      ApprovalActivitiesImpl approvals) {
     factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(settings.taskQueue());
-    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, EscalationWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        IncidentWorkflowImpl.class, EscalationWorkflowImpl.class, ApprovalWorkflowImpl.class);
     for (RunbookDefinition runbook : RunbookCatalog.all()) {
       worker.registerWorkflowImplementationTypes(runbook.implementation());
     }
@@ -47,7 +51,8 @@ public class WorkerRunner {
         new RunJournalActivitiesImpl(runs),
         new IncidentJournalActivitiesImpl(incidents, runs),
         HttpProbeActivitiesImpl.withDefaultClient(),
-        paging);
+        paging,
+        approvals);
     factory.start();
     LOG.info(
         "Worker: polling task queue '{}' in namespace '{}' for runbooks {}",

@@ -1,0 +1,141 @@
+package dev.remedia.activities.approval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.remedia.activities.oncall.ApproverGroup;
+import dev.remedia.activities.oncall.OnCallDirectory;
+import dev.remedia.activities.oncall.Person;
+import dev.remedia.activities.store.ApprovalStore;
+import dev.remedia.activities.store.AuditLog.AuditEntry;
+import dev.remedia.activities.store.AuditLog;
+import dev.remedia.activities.store.StoredApproval;
+import dev.remedia.workflows.approval.ApprovalActivities;
+import dev.remedia.workflows.approval.ApprovalGate;
+import dev.remedia.workflows.approval.ApprovalOutcome;
+import dev.remedia.workflows.approval.ApprovalStatus;
+import dev.remedia.workflows.approval.Decision;
+import dev.remedia.workflows.runbook.FailureType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The gate's side effects: the read model and the Slack messages that ask. The request is recorded
+ * before anyone is asked, and asked only while no message is recorded, so a retried activity asks
+ * once unless the first attempt failed before recording what it posted.
+ */
+public final class ApprovalActivitiesImpl implements ApprovalActivities {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ApprovalStore store;
+  private final Supplier<OnCallDirectory> directory;
+  private final ApprovalMessenger messenger;
+  private final ApprovalLinks links;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public ApprovalActivitiesImpl(
+      ApprovalStore store,
+      Supplier<OnCallDirectory> directory,
+      ApprovalMessenger messenger,
+      ApprovalLinks links,
+      AuditLog audit,
+      Clock clock) {
+    this.store = store;
+    this.directory = directory;
+    this.messenger = messenger;
+    this.links = links;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<String> opened(ApprovalGate gate, long deadlineAtMillis) {
+    ApproverGroup group = group(gate.request().approvers());
+    List<Person> approvers = directory.get().approvers(group, clock.instant());
+    if (store.find(gate.approvalId()).isEmpty()) {
+      store.open(gate, names(approvers), clock.instant(), Instant.ofEpochMilli(deadlineAtMillis));
+      audited(gate.approvalId(), requester(gate), "approval.requested", "pending",
+          "{\"title\": " + quote(gate.request().title()) + ", \"group\": " + quote(group.name())
+              + ", \"required\": " + gate.request().required() + "}");
+    }
+    StoredApproval approval = store.find(gate.approvalId()).orElseThrow();
+    if (approval.messages().isEmpty()) {
+      store.addMessages(approval.id(), messenger.ask(notice(approval), group.slackChannel(), approvers));
+    }
+    return approval.approvers();
+  }
+
+  @Override
+  public List<String> escalated(String approvalId, String groupName, long deadlineAtMillis) {
+    ApproverGroup group = group(groupName);
+    List<Person> people = directory.get().approvers(group, clock.instant());
+    StoredApproval before = store.find(approvalId).orElseThrow();
+    store.escalated(approvalId, names(people), Instant.ofEpochMilli(deadlineAtMillis), clock.instant());
+    StoredApproval approval = store.find(approvalId).orElseThrow();
+    if (before.escalatedAt() == null) {
+      store.addMessages(approvalId, messenger.ask(notice(approval), group.slackChannel(), people));
+    }
+    return names(people);
+  }
+
+  @Override
+  public void voted(String approvalId, Decision decision) {
+    store.vote(approvalId, decision);
+  }
+
+  @Override
+  public void decided(String approvalId, ApprovalOutcome outcome) {
+    StoredApproval approval = store.find(approvalId).orElseThrow();
+    if (approval.status() == ApprovalStatus.PENDING) {
+      store.decide(approvalId, outcome.status(), outcome.describe(), clock.instant());
+      // Votes are audited where they are cast; an outcome nobody voted for is audited here.
+      if (outcome.status() == ApprovalStatus.EXPIRED || outcome.status() == ApprovalStatus.CANCELLED) {
+        audited(approvalId, "remedia", "approval." + outcome.status().name().toLowerCase(Locale.ROOT),
+            outcome.status().name().toLowerCase(Locale.ROOT), null);
+      }
+    }
+    messenger.show(notice(approval), outcome, approval.messages());
+  }
+
+  /** A group missing from the configuration cannot come back by retrying: the gate fails at once. */
+  private ApproverGroup group(String name) {
+    return directory
+        .get()
+        .approverGroup(name)
+        .orElseThrow(() -> FailureType.INVALID_INPUT.permanent("no approver group named '" + name + "'"));
+  }
+
+  private ApprovalNotice notice(StoredApproval approval) {
+    return new ApprovalNotice(
+        approval.id(), approval.runId(), approval.request(), approval.deadlineAt(), links.approval(approval.id()));
+  }
+
+  private void audited(String approvalId, String actor, String action, String outcome, String detailJson) {
+    audit.append(
+        new AuditEntry(clock.instant(), actor, action, "approval", approvalId, null, outcome, detailJson));
+  }
+
+  /** The requester if the runbook named one, else the run on whose behalf the gate asks. */
+  private static String requester(ApprovalGate gate) {
+    if (gate.request().requester() != null) {
+      return gate.request().requester();
+    }
+    return gate.runId() == null ? "remedia" : "run:" + gate.runId();
+  }
+
+  private static String quote(String text) {
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> names(List<Person> people) {
+    return people.stream().map(Person::name).toList();
+  }
+}
