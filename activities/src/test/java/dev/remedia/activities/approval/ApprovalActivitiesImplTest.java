@@ -1,0 +1,166 @@
+package dev.remedia.activities.approval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.remedia.activities.oncall.ApproverGroup;
+import dev.remedia.activities.oncall.OnCallDirectory;
+import dev.remedia.activities.oncall.Person;
+import dev.remedia.activities.store.ApprovalQuery;
+import dev.remedia.activities.store.ApprovalStore;
+import dev.remedia.activities.store.AuditLog;
+import dev.remedia.activities.store.StoredApproval;
+import dev.remedia.activities.store.TestDatabases;
+import dev.remedia.workflows.approval.ApprovalGate;
+import dev.remedia.workflows.approval.ApprovalOutcome;
+import dev.remedia.workflows.approval.ApprovalRequest;
+import dev.remedia.workflows.approval.ApprovalStatus;
+import dev.remedia.workflows.approval.Decision;
+import dev.remedia.workflows.approval.Vote;
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.PageTarget;
+import dev.remedia.workflows.paging.TargetKind;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The gate's side effects against a real PostgreSQL, with a messenger that records what it was asked. */
+@Timeout(60)
+class ApprovalActivitiesImplTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
+
+  private final ApprovalStore store = new ApprovalStore(TestDatabases.shared().dsl());
+  private final AuditLog audit = new AuditLog(TestDatabases.shared().dsl());
+  private final RecordingMessenger messenger = new RecordingMessenger();
+  private final OnCallDirectory directory =
+      new OnCallDirectory(
+          List.of(person("alice", "U0ALICE01"), person("bob", "U0BOB0001"), person("dave", null)),
+          List.of(),
+          List.of(),
+          List.of(
+              new ApproverGroup("leads", List.of(member("alice"), member("bob"), member("alice")), "C0LEADS01"),
+              new ApproverGroup("managers", List.of(member("dave")), null)));
+  private final ApprovalActivitiesImpl activities =
+      new ApprovalActivitiesImpl(
+          store, () -> directory, messenger, new ApprovalLinks("https://remedia.example.net/"), audit,
+          Clock.fixed(T0, ZoneOffset.UTC));
+
+  @Test
+  void openingRecordsAsksOnceAndAuditsTheRequest() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash 4.2 on 1,200 gateways", "wave 1 ok", "leads").requestedBy("carol"));
+
+    assertEquals(List.of("alice", "bob"), activities.opened(gate, T0.plusSeconds(3600).toEpochMilli()));
+    assertEquals(List.of("alice", "bob"), activities.opened(gate, T0.plusSeconds(3600).toEpochMilli()));
+
+    assertEquals(1, messenger.asked.size(), "a retried opening asked again");
+    assertEquals("C0LEADS01", messenger.asked.get(0).channel());
+    assertEquals("https://remedia.example.net/api/approvals/" + gate.approvalId(), messenger.asked.get(0).notice().link());
+    StoredApproval stored = store.find(gate.approvalId()).orElseThrow();
+    assertEquals(ApprovalStatus.PENDING, stored.status());
+    assertEquals(T0.plusSeconds(3600), stored.deadlineAt());
+    assertEquals(List.of("C0LEADS01:1"), stored.messages());
+    assertEquals(List.of("carol approval.requested"), audited(gate));
+    assertTrue(store.list(new ApprovalQuery(ApprovalStatus.PENDING, 200, null)).approvals().stream()
+        .anyMatch(a -> a.id().equals(gate.approvalId())));
+  }
+
+  @Test
+  void anEscalationAddsTheOtherGroupAsksItOnceAndMovesTheDeadline() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads"));
+    activities.opened(gate, T0.plusSeconds(60).toEpochMilli());
+
+    assertEquals(List.of("dave"), activities.escalated(gate.approvalId(), "managers", T0.plusSeconds(7200).toEpochMilli()));
+    activities.escalated(gate.approvalId(), "managers", T0.plusSeconds(7200).toEpochMilli());
+
+    StoredApproval stored = store.find(gate.approvalId()).orElseThrow();
+    assertEquals(List.of("alice", "bob", "dave"), stored.approvers());
+    assertEquals(T0.plusSeconds(7200), stored.deadlineAt());
+    assertEquals(2, messenger.asked.size());
+    assertEquals(null, messenger.asked.get(1).channel());
+  }
+
+  @Test
+  void votesAndTheOutcomeAreRecordedOnceAndShownOnEveryMessage() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads").needing(2));
+    activities.opened(gate, T0.plusSeconds(60).toEpochMilli());
+    Decision alice = new Decision("alice", Vote.APPROVE, null, "slack", T0.toEpochMilli());
+    Decision bob = new Decision("bob", Vote.APPROVE, "fine", "api", T0.plusSeconds(5).toEpochMilli());
+    activities.voted(gate.approvalId(), alice);
+    activities.voted(gate.approvalId(), alice);
+    activities.voted(gate.approvalId(), bob);
+    ApprovalOutcome outcome = new ApprovalOutcome(gate.approvalId(), ApprovalStatus.APPROVED, List.of(alice, bob), null);
+
+    activities.decided(gate.approvalId(), outcome);
+    activities.decided(gate.approvalId(), new ApprovalOutcome(gate.approvalId(), ApprovalStatus.EXPIRED, List.of(), "late"));
+
+    StoredApproval stored = store.find(gate.approvalId()).orElseThrow();
+    assertEquals(List.of(alice, bob), stored.votes());
+    assertEquals(ApprovalStatus.APPROVED, stored.status());
+    assertEquals("APPROVED by alice via slack, bob via api", stored.outcomeText());
+    assertEquals(List.of("C0LEADS01:1"), messenger.shown.get(0));
+  }
+
+  @Test
+  void anExpiryIsAuditedAsRemedias() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads"));
+    activities.opened(gate, T0.plusSeconds(60).toEpochMilli());
+
+    activities.decided(gate.approvalId(), new ApprovalOutcome(gate.approvalId(), ApprovalStatus.EXPIRED, List.of(), "nobody decided by the deadline"));
+
+    assertEquals(List.of("run:run-1 approval.requested", "remedia approval.expired"), audited(gate));
+  }
+
+  @Test
+  void anUnknownGroupFailsTheGateForGood() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "nobody"));
+
+    ApplicationFailure failure =
+        assertThrows(ApplicationFailure.class, () -> activities.opened(gate, T0.toEpochMilli()));
+
+    assertTrue(failure.isNonRetryable());
+    assertEquals("no approver group named 'nobody'", failure.getOriginalMessage());
+  }
+
+  private List<String> audited(ApprovalGate gate) {
+    return audit.forObject("approval", gate.approvalId()).stream().map(e -> e.actor() + " " + e.action()).toList();
+  }
+
+  private static ApprovalGate gate(ApprovalRequest request) {
+    return new ApprovalGate(UUID.randomUUID().toString(), "run-1", request);
+  }
+
+  private static Person person(String name, String slack) {
+    return new Person(name, slack, null, List.of(PageChannel.SLACK), null);
+  }
+
+  private static PageTarget member(String name) {
+    return new PageTarget(TargetKind.PERSON, name);
+  }
+
+  private static final class RecordingMessenger implements ApprovalMessenger {
+
+    record Asked(ApprovalNotice notice, String channel, List<Person> approvers) {}
+
+    final List<Asked> asked = new ArrayList<>();
+    final List<List<String>> shown = new ArrayList<>();
+
+    @Override
+    public List<String> ask(ApprovalNotice notice, String channel, List<Person> approvers) {
+      asked.add(new Asked(notice, channel, approvers));
+      return List.of((channel == null ? "D0DAVE" : channel) + ":" + asked.size());
+    }
+
+    @Override
+    public void show(ApprovalNotice notice, ApprovalOutcome outcome, List<String> messages) {
+      shown.add(messages);
+    }
+  }
+}
