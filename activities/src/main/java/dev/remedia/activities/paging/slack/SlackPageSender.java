@@ -8,6 +8,8 @@ import dev.remedia.activities.paging.ChannelException;
 import dev.remedia.activities.paging.OutgoingPage;
 import dev.remedia.activities.paging.PageSender;
 import dev.remedia.activities.paging.SentMessage;
+import dev.remedia.activities.slack.SlackCalls;
+import dev.remedia.activities.slack.SlackMessageRef;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.Settlement;
 import java.time.Instant;
@@ -55,7 +57,7 @@ public final class SlackPageSender implements PageSender {
                             .text(SlackPageMessages.text(page))
                             .blocks(SlackPageMessages.page(page))
                             .metadata(SlackPageMetadata.page(page))));
-    return new SlackMessageRef(sent.getChannel(), sent.getTs(), false).toSentMessage();
+    return new SentMessage(new SlackMessageRef(sent.getChannel(), sent.getTs()).ref());
   }
 
   @Override
@@ -73,7 +75,7 @@ public final class SlackPageSender implements PageSender {
                             .text(SlackPageMessages.rollupText(pages))
                             .blocks(SlackPageMessages.rollup(pages))
                             .metadata(SlackPageMetadata.rollup(pages))));
-    return new SlackMessageRef(sent.getChannel(), sent.getTs(), true).toSentMessage();
+    return new SentMessage(new SlackMessageRef(sent.getChannel(), sent.getTs(), true).ref());
   }
 
   /**
@@ -101,10 +103,10 @@ public final class SlackPageSender implements PageSender {
                               .cursor(from)));
       for (Message message : history.getMessages() == null ? List.<Message>of() : history.getMessages()) {
         if (SlackPageMetadata.isPage(message, page.pageId())) {
-          return Optional.of(new SlackMessageRef(channel, message.getTs(), false).toSentMessage());
+          return Optional.of(new SentMessage(new SlackMessageRef(channel, message.getTs()).ref()));
         }
         if (SlackPageMetadata.isRollupOf(message, page.pageId())) {
-          return Optional.of(new SlackMessageRef(channel, message.getTs(), true).toSentMessage());
+          return Optional.of(new SentMessage(new SlackMessageRef(channel, message.getTs(), true).ref()));
         }
       }
       cursor = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
@@ -118,7 +120,7 @@ public final class SlackPageSender implements PageSender {
    */
   @Override
   public void settle(OutgoingPage page, SentMessage sent, Settlement settlement) throws ChannelException {
-    SlackMessageRef ref = SlackMessageRef.parse(sent);
+    SlackMessageRef ref = SlackMessageRef.parse(sent.providerRef());
     if (ref.rollup()) {
       SlackCalls.run(
           "chat.postMessage",

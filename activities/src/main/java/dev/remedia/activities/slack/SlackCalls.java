@@ -1,4 +1,4 @@
-package dev.remedia.activities.paging.slack;
+package dev.remedia.activities.slack;
 
 import com.google.gson.JsonParseException;
 import com.slack.api.methods.SlackApiException;
@@ -15,7 +15,7 @@ import java.util.Set;
  * a rate limit with its Retry-After, errors that no retry fixes, and everything else as transient, so
  * the activity's retry policy decides.
  */
-final class SlackCalls {
+public final class SlackCalls {
 
   /** The address, the message or the app's installation is wrong: retrying sends the same mistake. */
   private static final Set<String> PERMANENT_ERRORS =
@@ -29,16 +29,16 @@ final class SlackCalls {
           "ekm_access_denied");
 
   /** Slack always sends Retry-After with a 429; this covers a proxy that drops it. */
-  static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
   private SlackCalls() {}
 
   @FunctionalInterface
-  interface Call<T extends SlackApiTextResponse> {
+  public interface Call<T extends SlackApiTextResponse> {
     T run() throws IOException, SlackApiException;
   }
 
-  static <T extends SlackApiTextResponse> T run(String method, Call<T> call) throws ChannelException {
+  public static <T extends SlackApiTextResponse> T run(String method, Call<T> call) throws ChannelException {
     T response;
     try {
       response = call.run();
