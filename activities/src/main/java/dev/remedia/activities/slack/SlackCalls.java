@@ -1,8 +1,12 @@
 package dev.remedia.activities.slack;
 
 import com.google.gson.JsonParseException;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
 import dev.remedia.activities.paging.ChannelException;
 import java.io.IOException;
 import java.time.Duration;
@@ -60,6 +64,24 @@ public final class SlackCalls {
       throw classified(method, "HTTP 200", response.getError(), response.getNeeded(), null);
     }
     return response;
+  }
+
+  /**
+   * {@code chat.postMessage} of {@code blocks}, with {@code text} for notifications and {@code metadata}
+   * (or none); the reference names the conversation Slack answers with, a user's DM for a user id.
+   */
+  public static SlackMessageRef post(
+      MethodsClient slack, String channel, String text, List<LayoutBlock> blocks, Message.Metadata metadata)
+      throws ChannelException {
+    ChatPostMessageResponse sent =
+        run("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks).metadata(metadata)));
+    return new SlackMessageRef(sent.getChannel(), sent.getTs());
+  }
+
+  /** {@code chat.update}: the message at {@code ref} gets this text and these blocks instead. */
+  public static void update(MethodsClient slack, SlackMessageRef ref, String text, List<LayoutBlock> blocks)
+      throws ChannelException {
+    run("chat.update", () -> slack.chatUpdate(r -> r.channel(ref.channel()).ts(ref.ts()).text(text).blocks(blocks)));
   }
 
   private static ChannelException classified(

@@ -1,7 +1,6 @@
 package dev.remedia.activities.approval.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.remedia.activities.approval.ApprovalMessenger;
 import dev.remedia.activities.approval.ApprovalNotice;
 import dev.remedia.activities.oncall.Person;
@@ -58,16 +57,11 @@ public final class SlackApprovalMessenger implements ApprovalMessenger {
     List<String> posted = new ArrayList<>();
     for (String destination : destinations) {
       try {
-        ChatPostMessageResponse sent =
-            SlackCalls.run(
-                "chat.postMessage",
-                () ->
-                    slack.chatPostMessage(
-                        r ->
-                            r.channel(destination)
-                                .text(SlackApprovalMessages.requestText(notice))
-                                .blocks(SlackApprovalMessages.request(notice, approvers.size()))));
-        posted.add(new SlackMessageRef(sent.getChannel(), sent.getTs()).ref());
+        SlackMessageRef sent =
+            SlackCalls.post(
+                slack, destination, SlackApprovalMessages.requestText(notice),
+                SlackApprovalMessages.request(notice, approvers.size()), null);
+        posted.add(sent.ref());
       } catch (ChannelException e) {
         skipOrRetry(e, "Approval " + notice.approvalId() + " could not be posted to " + destination);
       }
@@ -78,17 +72,10 @@ public final class SlackApprovalMessenger implements ApprovalMessenger {
   @Override
   public void show(ApprovalNotice notice, ApprovalOutcome outcome, List<String> messages) {
     for (String message : messages) {
-      SlackMessageRef ref = SlackMessageRef.parse(message);
       try {
-        SlackCalls.run(
-            "chat.update",
-            () ->
-                slack.chatUpdate(
-                    r ->
-                        r.channel(ref.channel())
-                            .ts(ref.ts())
-                            .text(SlackApprovalMessages.decidedText(notice, outcome))
-                            .blocks(SlackApprovalMessages.decided(notice, outcome))));
+        SlackCalls.update(
+            slack, SlackMessageRef.parse(message), SlackApprovalMessages.decidedText(notice, outcome),
+            SlackApprovalMessages.decided(notice, outcome));
       } catch (ChannelException e) {
         skipOrRetry(e, "Approval " + notice.approvalId() + " could not show its outcome on message " + message);
       }

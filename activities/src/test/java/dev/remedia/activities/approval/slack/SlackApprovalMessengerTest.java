@@ -70,6 +70,7 @@ class SlackApprovalMessengerTest {
     assertEquals("Bearer " + StubSlackApi.TOKEN, post.authorization());
     assertEquals(CHANNEL, post.form().get("channel"));
     assertEquals("Approval needed: Roll firmware 4.2 to wave 2", post.form().get("text"));
+    assertNull(post.form().get("metadata"));
 
     JsonNode blocks = post.json("blocks");
     assertEquals("header", blocks.get(0).get("type").asText());
