@@ -3,7 +3,7 @@ package dev.remedia.api.slack;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.slack.api.Slack;
 import com.slack.api.webhook.WebhookResponse;
-import dev.remedia.activities.paging.slack.SlackText;
+import dev.remedia.activities.slack.SlackText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;

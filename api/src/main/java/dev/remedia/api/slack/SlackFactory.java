@@ -1,7 +1,7 @@
 package dev.remedia.api.slack;
 
 import com.slack.api.Slack;
-import dev.remedia.activities.paging.slack.SlackClients;
+import dev.remedia.activities.slack.SlackClients;
 import dev.remedia.activities.paging.slack.SlackPageSender;
 import dev.remedia.api.StartupFailure;
 import dev.remedia.api.config.SlackSettings;

@@ -34,8 +34,9 @@ class SlackInteractionController {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<Void> receive(@Nullable @Body byte[] body, HttpRequest<?> request) {
     byte[] bytes = body == null ? new byte[0] : body;
-    verifier.verify(request.getHeaders(), bytes, RemoteAddress.of(request));
-    actions.dispatch(reader.read(bytes));
+    String remoteAddress = RemoteAddress.of(request);
+    verifier.verify(request.getHeaders(), bytes, remoteAddress);
+    actions.dispatch(reader.read(bytes, remoteAddress));
     return HttpResponse.ok();
   }
 }

@@ -22,6 +22,9 @@ class SlackInteractionReader {
   /** Slack's own limits for a button's action_id and value. */
   private static final int MAX_ACTION_ID_CHARS = 255;
   private static final int MAX_VALUE_CHARS = 2000;
+  /** The approval request's reason field: Slack's limit for a plain_text_input, which it also sets. */
+  static final String REASON_INPUT = "approval.reason";
+  private static final int MAX_REASON_CHARS = 3000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +35,8 @@ class SlackInteractionReader {
     this.responseUrlPrefix = prefix.endsWith("/") ? prefix : prefix + "/";
   }
 
-  SlackInteraction read(byte[] body) {
+  /** @param remoteAddress where the request came from, carried along for the audit log */
+  SlackInteraction read(byte[] body, String remoteAddress) {
     JsonNode payload = payload(body);
     String type = payload.path("type").asText("");
     if (!type.equals("block_actions")) {
@@ -48,7 +52,8 @@ class SlackInteractionReader {
       throw ApiProblem.badRequest("the payload has no actions[0].action_id");
     }
     String value = text(action.path("value"), "actions[0].value", MAX_VALUE_CHARS);
-    return new SlackInteraction(userId, actionId, value, responseUrl(payload.path("response_url")));
+    return new SlackInteraction(
+        userId, actionId, value, responseUrl(payload.path("response_url")), reason(payload), remoteAddress);
   }
 
   private static JsonNode payload(byte[] body) {
@@ -93,6 +98,16 @@ class SlackInteractionReader {
       throw ApiProblem.badRequest(name + " is longer than " + maxChars + " characters");
     }
     return node.asText().isBlank() ? null : node.asText();
+  }
+
+  /**
+   * The text of the reason field the approval request carries, which Slack sends with every click on
+   * the message as {@code state.values[block_id][action_id].value}; both ids are {@code approval.reason}.
+   */
+  private static String reason(JsonNode payload) {
+    JsonNode field = payload.path("state").path("values").path(REASON_INPUT).path(REASON_INPUT);
+    String name = "state.values." + REASON_INPUT + "." + REASON_INPUT + ".value";
+    return text(field.path("value"), name, MAX_REASON_CHARS);
   }
 
   private String responseUrl(JsonNode node) {

@@ -17,6 +17,7 @@ import dev.remedia.workflows.paging.SettleAction;
 import io.micronaut.context.BeanContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -228,7 +229,7 @@ class SlackInteractionsApiTest extends ApiTestSupport {
         "unknown page action 'page.snooze'; the page buttons are page.acknowledge and page.resolve");
     assertBadRequest(
         postSigned(click(ALICE, "deploy.start", pageId, responseUrls.url("x")), now()),
-        "unknown action_id 'deploy.start'; Remedia handles [page.*]");
+        "unknown action_id 'deploy.start'; Remedia handles [approval.*, page.*]");
     assertTrue(answers.answersFor(pageId).isEmpty());
   }
 
@@ -293,20 +294,28 @@ class SlackInteractionsApiTest extends ApiTestSupport {
   }
 
   private HttpResponse<String> postSigned(String body, long timestamp) {
-    return post(
-        body,
-        Map.of(
-            "X-Slack-Request-Timestamp", String.valueOf(timestamp),
-            "X-Slack-Signature", signature(SIGNING_SECRET, timestamp, body)));
+    return post(body, signedHeaders(SIGNING_SECRET, timestamp, body));
   }
 
   private HttpResponse<String> post(String body, Map<String, String> headers) {
+    return send(interaction(baseUri(), body, headers));
+  }
+
+  /** Slack's headers for {@code body}, signed with {@code secret} at {@code timestamp}. */
+  static Map<String, String> signedHeaders(String secret, long timestamp, String body) {
+    return Map.of(
+        "X-Slack-Request-Timestamp", String.valueOf(timestamp),
+        "X-Slack-Signature", signature(secret, timestamp, body));
+  }
+
+  /** A POST of {@code body} to the application's {@code /slack/interactions} with these headers. */
+  static HttpRequest.Builder interaction(URI base, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(baseUri().resolve("/slack/interactions"))
+        HttpRequest.newBuilder(base.resolve("/slack/interactions"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    return send(request);
+    return request;
   }
 
   /** The form Slack posts when someone clicks a button. */
@@ -344,15 +353,15 @@ class SlackInteractionsApiTest extends ApiTestSupport {
     }
   }
 
-  private static String encode(String value) {
+  static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private static long now() {
+  static long now() {
     return Instant.now().getEpochSecond();
   }
 
-  private static String unique(String prefix) {
+  static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.remedia.activities.paging.slack.StubSlackApi;
+import dev.remedia.activities.slack.StubSlackApi;
 import dev.remedia.api.ApiTestSupport;
 import dev.remedia.workflows.paging.EscalationWorkflow;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -7,7 +7,9 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static dev.remedia.activities.paging.slack.SlackText.escape;
+import static dev.remedia.activities.slack.SlackText.escape;
+import static dev.remedia.activities.slack.SlackText.escapeUrl;
+import static dev.remedia.activities.slack.SlackText.truncate;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
@@ -133,14 +135,5 @@ final class SlackPageMessages {
 
   private static String linkSuffix(OutgoingPage page) {
     return page.link() == null ? "" : " " + escapeUrl(page.link());
-  }
-
-  /** A link target may not contain the characters that end or split Slack's {@code <url|label>} syntax. */
-  private static String escapeUrl(String url) {
-    return escape(url).replace("|", "%7C");
-  }
-
-  private static String truncate(String text, int limit) {
-    return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
   }
 }

@@ -1,13 +1,14 @@
 package dev.remedia.activities.paging.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
 import dev.remedia.activities.paging.ChannelException;
 import dev.remedia.activities.paging.OutgoingPage;
 import dev.remedia.activities.paging.PageSender;
 import dev.remedia.activities.paging.SentMessage;
+import dev.remedia.activities.slack.SlackCalls;
+import dev.remedia.activities.slack.SlackMessageRef;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.Settlement;
 import java.time.Instant;
@@ -45,17 +46,10 @@ public final class SlackPageSender implements PageSender {
 
   @Override
   public SentMessage send(OutgoingPage page) throws ChannelException {
-    ChatPostMessageResponse sent =
-        SlackCalls.run(
-            "chat.postMessage",
-            () ->
-                slack.chatPostMessage(
-                    r ->
-                        r.channel(page.address())
-                            .text(SlackPageMessages.text(page))
-                            .blocks(SlackPageMessages.page(page))
-                            .metadata(SlackPageMetadata.page(page))));
-    return new SlackMessageRef(sent.getChannel(), sent.getTs(), false).toSentMessage();
+    SlackMessageRef sent =
+        SlackCalls.post(
+            slack, page.address(), SlackPageMessages.text(page), SlackPageMessages.page(page), SlackPageMetadata.page(page));
+    return new SentMessage(sent.ref());
   }
 
   @Override
@@ -63,17 +57,10 @@ public final class SlackPageSender implements PageSender {
     if (pages.isEmpty()) {
       throw new IllegalArgumentException("a rollup needs at least one page");
     }
-    ChatPostMessageResponse sent =
-        SlackCalls.run(
-            "chat.postMessage",
-            () ->
-                slack.chatPostMessage(
-                    r ->
-                        r.channel(address)
-                            .text(SlackPageMessages.rollupText(pages))
-                            .blocks(SlackPageMessages.rollup(pages))
-                            .metadata(SlackPageMetadata.rollup(pages))));
-    return new SlackMessageRef(sent.getChannel(), sent.getTs(), true).toSentMessage();
+    SlackMessageRef sent =
+        SlackCalls.post(
+            slack, address, SlackPageMessages.rollupText(pages), SlackPageMessages.rollup(pages), SlackPageMetadata.rollup(pages));
+    return new SentMessage(new SlackMessageRef(sent.channel(), sent.ts(), true).ref());
   }
 
   /**
@@ -101,10 +88,10 @@ public final class SlackPageSender implements PageSender {
                               .cursor(from)));
       for (Message message : history.getMessages() == null ? List.<Message>of() : history.getMessages()) {
         if (SlackPageMetadata.isPage(message, page.pageId())) {
-          return Optional.of(new SlackMessageRef(channel, message.getTs(), false).toSentMessage());
+          return Optional.of(new SentMessage(new SlackMessageRef(channel, message.getTs()).ref()));
         }
         if (SlackPageMetadata.isRollupOf(message, page.pageId())) {
-          return Optional.of(new SlackMessageRef(channel, message.getTs(), true).toSentMessage());
+          return Optional.of(new SentMessage(new SlackMessageRef(channel, message.getTs(), true).ref()));
         }
       }
       cursor = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
@@ -118,7 +105,7 @@ public final class SlackPageSender implements PageSender {
    */
   @Override
   public void settle(OutgoingPage page, SentMessage sent, Settlement settlement) throws ChannelException {
-    SlackMessageRef ref = SlackMessageRef.parse(sent);
+    SlackMessageRef ref = SlackMessageRef.parse(sent.providerRef());
     if (ref.rollup()) {
       SlackCalls.run(
           "chat.postMessage",
@@ -127,15 +114,8 @@ public final class SlackPageSender implements PageSender {
                   r -> r.channel(ref.channel()).threadTs(ref.ts()).text(SlackPageMessages.settledText(page, settlement))));
       return;
     }
-    SlackCalls.run(
-        "chat.update",
-        () ->
-            slack.chatUpdate(
-                r ->
-                    r.channel(ref.channel())
-                        .ts(ref.ts())
-                        .text(SlackPageMessages.settledText(page, settlement))
-                        .blocks(SlackPageMessages.settled(page, settlement))));
+    SlackCalls.update(
+        slack, ref, SlackPageMessages.settledText(page, settlement), SlackPageMessages.settled(page, settlement));
   }
 
   /** Channel ids (C, G, D) are conversations already; user ids (U, W) need their direct-message one. */

@@ -10,6 +10,8 @@ import com.slack.api.Slack;
 import dev.remedia.activities.paging.ChannelException;
 import dev.remedia.activities.paging.OutgoingPage;
 import dev.remedia.activities.paging.SentMessage;
+import dev.remedia.activities.slack.SlackClients;
+import dev.remedia.activities.slack.StubSlackApi;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;

@@ -1,4 +1,4 @@
-package dev.remedia.activities.paging.slack;
+package dev.remedia.activities.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,18 +76,18 @@ public final class StubSlackApi implements AutoCloseable {
   }
 
   /** The next call of {@code method} gets this answer instead of the normal one. */
-  void failNext(String method, int status, Map<String, String> headers, String body) {
+  public void failNext(String method, int status, Map<String, String> headers, String body) {
     scripted.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(new Scripted(status, headers, body));
   }
 
   /** The ts Slack gave the newest message in a conversation. */
-  String lastTs(String channel) {
+  public String lastTs(String channel) {
     List<ObjectNode> messages = conversations.get(channel);
     return messages.get(messages.size() - 1).get("ts").asText();
   }
 
   /** A message already in a conversation, as if posted earlier; returns its ts. */
-  String seed(String channel, String metadataJson) {
+  public String seed(String channel, String metadataJson) {
     ObjectNode message = JSON.createObjectNode().put("type", "message").put("ts", nextTs()).put("text", "seeded");
     if (metadataJson != null) {
       message.set("metadata", readTree(metadataJson));

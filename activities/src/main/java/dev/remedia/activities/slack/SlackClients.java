@@ -1,4 +1,4 @@
-package dev.remedia.activities.paging.slack;
+package dev.remedia.activities.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;

@@ -1,8 +1,12 @@
-package dev.remedia.activities.paging.slack;
+package dev.remedia.activities.slack;
 
 import com.google.gson.JsonParseException;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
 import dev.remedia.activities.paging.ChannelException;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,7 +19,7 @@ import java.util.Set;
  * a rate limit with its Retry-After, errors that no retry fixes, and everything else as transient, so
  * the activity's retry policy decides.
  */
-final class SlackCalls {
+public final class SlackCalls {
 
   /** The address, the message or the app's installation is wrong: retrying sends the same mistake. */
   private static final Set<String> PERMANENT_ERRORS =
@@ -29,16 +33,16 @@ final class SlackCalls {
           "ekm_access_denied");
 
   /** Slack always sends Retry-After with a 429; this covers a proxy that drops it. */
-  static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
   private SlackCalls() {}
 
   @FunctionalInterface
-  interface Call<T extends SlackApiTextResponse> {
+  public interface Call<T extends SlackApiTextResponse> {
     T run() throws IOException, SlackApiException;
   }
 
-  static <T extends SlackApiTextResponse> T run(String method, Call<T> call) throws ChannelException {
+  public static <T extends SlackApiTextResponse> T run(String method, Call<T> call) throws ChannelException {
     T response;
     try {
       response = call.run();
@@ -60,6 +64,24 @@ final class SlackCalls {
       throw classified(method, "HTTP 200", response.getError(), response.getNeeded(), null);
     }
     return response;
+  }
+
+  /**
+   * {@code chat.postMessage} of {@code blocks}, with {@code text} for notifications and {@code metadata}
+   * (or none); the reference names the conversation Slack answers with, a user's DM for a user id.
+   */
+  public static SlackMessageRef post(
+      MethodsClient slack, String channel, String text, List<LayoutBlock> blocks, Message.Metadata metadata)
+      throws ChannelException {
+    ChatPostMessageResponse sent =
+        run("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks).metadata(metadata)));
+    return new SlackMessageRef(sent.getChannel(), sent.getTs());
+  }
+
+  /** {@code chat.update}: the message at {@code ref} gets this text and these blocks instead. */
+  public static void update(MethodsClient slack, SlackMessageRef ref, String text, List<LayoutBlock> blocks)
+      throws ChannelException {
+    run("chat.update", () -> slack.chatUpdate(r -> r.channel(ref.channel()).ts(ref.ts()).text(text).blocks(blocks)));
   }
 
   private static ChannelException classified(

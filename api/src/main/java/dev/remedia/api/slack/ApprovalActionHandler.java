@@ -1,0 +1,74 @@
+package dev.remedia.api.slack;
+
+import dev.remedia.activities.oncall.Person;
+import dev.remedia.api.approvals.ApprovalDecisions;
+import dev.remedia.api.approvals.DecisionOutcome;
+import dev.remedia.api.operator.OperatorConfig;
+import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.workflows.approval.Vote;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An approval request's Approve and Reject buttons: the Slack user becomes the person the operator
+ * configuration names, the vote (with what they typed in the reason field) goes to
+ * {@link ApprovalDecisions}, and the person is told privately what it did, counted or refused.
+ */
+@Singleton
+class ApprovalActionHandler implements SlackActionHandler {
+
+  static final String APPROVE = "approval.approve";
+  static final String REJECT = "approval.reject";
+  static final String NOT_CONFIGURED =
+      "You are not in Remedia's on-call configuration, so you cannot decide approval requests. "
+          + "Ask an operator to add your Slack user id to the people in it.";
+  private static final String VIA = "slack";
+
+  /** Taken at the first click, not at start-up, so the Slack endpoint does not wait on approvals' stores. */
+  private final BeanProvider<ApprovalDecisions> decisions;
+  private final OperatorConfig config;
+  private final SlackClickAnswers clicks;
+
+  ApprovalActionHandler(BeanProvider<ApprovalDecisions> decisions, OperatorConfig config, SlackClickAnswers clicks) {
+    this.decisions = decisions;
+    this.config = config;
+    this.clicks = clicks;
+  }
+
+  @Override
+  public String prefix() {
+    return "approval.";
+  }
+
+  @Override
+  public void handle(SlackInteraction interaction) {
+    // Typing a reason is no decision; Slack reports it only with dispatch_action, which is not set.
+    if (interaction.actionId().equals(SlackInteractionReader.REASON_INPUT)) {
+      return;
+    }
+    Vote vote =
+        switch (interaction.actionId()) {
+          case APPROVE -> Vote.APPROVE;
+          case REJECT -> Vote.REJECT;
+          default -> throw ApiProblem.badRequest(
+              "unknown approval action '" + interaction.actionId() + "'; the approval buttons are " + APPROVE + " and " + REJECT);
+        };
+    String approvalId = interaction.value();
+    if (approvalId == null) {
+      throw ApiProblem.badRequest("the " + interaction.actionId() + " button carries no approval id in its value");
+    }
+    Optional<Person> person = config.onCall().personBySlackUser(interaction.userId());
+    if (person.isEmpty()) {
+      clicks.replyWith(interaction, NOT_CONFIGURED);
+      return;
+    }
+    String name = person.get().name();
+    clicks.answer(
+        interaction,
+        "the " + vote.name().toLowerCase(Locale.ROOT) + " of approval " + approvalId + " by " + name,
+        () -> decisions.get().decide(approvalId, name, vote, interaction.reason(), VIA, interaction.remoteAddress()),
+        DecisionOutcome::message);
+  }
+}
