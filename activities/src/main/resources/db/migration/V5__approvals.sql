@@ -3,7 +3,8 @@
 
 -- The id is the gate's approval id (its workflow id is approval/<id>). The request is stored as asked;
 -- approvers are the people who may decide, resolved when the gate opened and grown by an escalation.
--- outcome is the line a run's timeline shows; messages are the Slack messages asking, for updating.
+-- outcome is the line a run's timeline shows; messages and escalation_messages are the Slack messages
+-- that asked the group and the escalation group, kept apart so each is asked once across retries.
 CREATE TABLE approvals (
     id             VARCHAR(100) PRIMARY KEY,
     run_id         TEXT,
@@ -19,7 +20,8 @@ CREATE TABLE approvals (
     escalated_at   TIMESTAMP WITH TIME ZONE,
     decided_at     TIMESTAMP WITH TIME ZONE,
     outcome        TEXT,
-    messages       JSONB
+    messages            JSONB,
+    escalation_messages JSONB
 );
 CREATE INDEX approvals_by_status ON approvals (status, created_at);
 

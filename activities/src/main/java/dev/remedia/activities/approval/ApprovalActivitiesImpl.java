@@ -22,9 +22,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The gate's side effects: the read model and the Slack messages that ask. The request is recorded
- * before anyone is asked, and asked only while no message is recorded, so a retried activity asks
- * once unless the first attempt failed before recording what it posted.
+ * The gate's side effects: the read model and the Slack messages that ask. The request is recorded,
+ * and the gate knows who may vote, before anyone is asked; a group is asked only while no message to
+ * it is recorded, so a retried activity asks once unless it failed before recording what it posted.
  */
 public final class ApprovalActivitiesImpl implements ApprovalActivities {
 
@@ -62,24 +62,31 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
           "{\"title\": " + quote(gate.request().title()) + ", \"group\": " + quote(group.name())
               + ", \"required\": " + gate.request().required() + "}");
     }
-    StoredApproval approval = store.find(gate.approvalId()).orElseThrow();
-    if (approval.messages().isEmpty()) {
-      store.addMessages(approval.id(), messenger.ask(notice(approval), group.slackChannel(), approvers));
-    }
-    return approval.approvers();
+    return store.find(gate.approvalId()).orElseThrow().approvers();
   }
 
   @Override
   public List<String> escalated(String approvalId, String groupName, long deadlineAtMillis) {
     ApproverGroup group = group(groupName);
     List<Person> people = directory.get().approvers(group, clock.instant());
-    StoredApproval before = store.find(approvalId).orElseThrow();
     store.escalated(approvalId, names(people), Instant.ofEpochMilli(deadlineAtMillis), clock.instant());
-    StoredApproval approval = store.find(approvalId).orElseThrow();
-    if (before.escalatedAt() == null) {
-      store.addMessages(approvalId, messenger.ask(notice(approval), group.slackChannel(), people));
-    }
     return names(people);
+  }
+
+  @Override
+  public void ask(String approvalId, String groupName) {
+    StoredApproval approval = store.find(approvalId).orElseThrow();
+    boolean escalation = !groupName.equals(approval.request().approvers());
+    if ((escalation ? approval.escalationMessages() : approval.messages()) != null) {
+      return;
+    }
+    ApproverGroup group = group(groupName);
+    // Only people the gate lets vote are asked, even if a schedule handed over since it opened.
+    List<Person> people =
+        directory.get().approvers(group, clock.instant()).stream()
+            .filter(person -> approval.approvers().contains(person.name()))
+            .toList();
+    store.recordMessages(approvalId, escalation, messenger.ask(notice(approval), group.slackChannel(), people));
   }
 
   @Override
@@ -98,7 +105,7 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
             outcome.status().name().toLowerCase(Locale.ROOT), null);
       }
     }
-    messenger.show(notice(approval), outcome, approval.messages());
+    messenger.show(notice(approval), outcome, approval.allMessages());
   }
 
   /** A group missing from the configuration cannot come back by retrying: the gate fails at once. */

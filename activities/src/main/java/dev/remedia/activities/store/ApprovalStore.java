@@ -62,15 +62,13 @@ public final class ApprovalStore {
         .execute();
   }
 
-  /** Adds the Slack messages that asked, so the outcome can be shown on each of them. */
-  public void addMessages(String id, List<String> messages) {
-    find(id)
-        .ifPresent(
-            approval -> {
-              List<String> all = new ArrayList<>(approval.messages());
-              all.addAll(messages);
-              db.update(APPROVALS).set(APPROVALS.MESSAGES, json(all)).where(APPROVALS.ID.eq(id)).execute();
-            });
+  /**
+   * Records the Slack messages that asked a group: the request's own, or the escalation's. Each is
+   * recorded once, so a retried ask that finds them asks nobody twice.
+   */
+  public void recordMessages(String id, boolean escalation, List<String> messages) {
+    var column = escalation ? APPROVALS.ESCALATION_MESSAGES : APPROVALS.MESSAGES;
+    db.update(APPROVALS).set(column, json(messages)).where(APPROVALS.ID.eq(id), column.isNull()).execute();
   }
 
   /** Adds the escalation group's people and moves the deadline; a retry adds nobody twice. */
@@ -169,7 +167,8 @@ public final class ApprovalStore {
         instant(row.getEscalatedAt()),
         instant(row.getDecidedAt()),
         row.getOutcome(),
-        row.getMessages() == null ? List.of() : read(row.getMessages(), STRINGS),
+        row.getMessages() == null ? null : read(row.getMessages(), STRINGS),
+        row.getEscalationMessages() == null ? null : read(row.getEscalationMessages(), STRINGS),
         votes);
   }
 

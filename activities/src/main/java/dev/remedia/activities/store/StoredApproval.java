@@ -4,6 +4,7 @@ import dev.remedia.workflows.approval.ApprovalRequest;
 import dev.remedia.workflows.approval.ApprovalStatus;
 import dev.remedia.workflows.approval.Decision;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  *
  * @param approvers the people who may decide
  * @param outcomeText the outcome as a run's timeline shows it, once decided
- * @param messages references to the Slack messages asking; empty when none were posted
+ * @param messages references to the Slack messages that asked the group; null until it was asked
+ * @param escalationMessages likewise for the escalation group
  */
 public record StoredApproval(
     String id,
@@ -25,4 +27,13 @@ public record StoredApproval(
     Instant decidedAt,
     String outcomeText,
     List<String> messages,
-    List<Decision> votes) {}
+    List<String> escalationMessages,
+    List<Decision> votes) {
+
+  /** Every message that asked someone, for showing the outcome on each. */
+  public List<String> allMessages() {
+    List<String> all = new ArrayList<>(messages == null ? List.of() : messages);
+    all.addAll(escalationMessages == null ? List.of() : escalationMessages);
+    return all;
+  }
+}

@@ -58,7 +58,10 @@ class ApprovalActivitiesImplTest {
     ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash 4.2 on 1,200 gateways", "wave 1 ok", "leads").requestedBy("carol"));
 
     assertEquals(List.of("alice", "bob"), activities.opened(gate, T0.plusSeconds(3600).toEpochMilli()));
+    assertEquals(List.of(), messenger.asked, "someone was asked before the gate knew who may vote");
     assertEquals(List.of("alice", "bob"), activities.opened(gate, T0.plusSeconds(3600).toEpochMilli()));
+    activities.ask(gate.approvalId(), "leads");
+    activities.ask(gate.approvalId(), "leads");
 
     assertEquals(1, messenger.asked.size(), "a retried opening asked again");
     assertEquals("C0LEADS01", messenger.asked.get(0).channel());
@@ -76,9 +79,12 @@ class ApprovalActivitiesImplTest {
   void anEscalationAddsTheOtherGroupAsksItOnceAndMovesTheDeadline() {
     ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads"));
     activities.opened(gate, T0.plusSeconds(60).toEpochMilli());
+    activities.ask(gate.approvalId(), "leads");
 
     assertEquals(List.of("dave"), activities.escalated(gate.approvalId(), "managers", T0.plusSeconds(7200).toEpochMilli()));
     activities.escalated(gate.approvalId(), "managers", T0.plusSeconds(7200).toEpochMilli());
+    activities.ask(gate.approvalId(), "managers");
+    activities.ask(gate.approvalId(), "managers");
 
     StoredApproval stored = store.find(gate.approvalId()).orElseThrow();
     assertEquals(List.of("alice", "bob", "dave"), stored.approvers());
@@ -91,6 +97,7 @@ class ApprovalActivitiesImplTest {
   void votesAndTheOutcomeAreRecordedOnceAndShownOnEveryMessage() {
     ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads").needing(2));
     activities.opened(gate, T0.plusSeconds(60).toEpochMilli());
+    activities.ask(gate.approvalId(), "leads");
     Decision alice = new Decision("alice", Vote.APPROVE, null, "slack", T0.toEpochMilli());
     Decision bob = new Decision("bob", Vote.APPROVE, "fine", "api", T0.plusSeconds(5).toEpochMilli());
     activities.voted(gate.approvalId(), alice);

@@ -6,7 +6,6 @@ import dev.remedia.api.approvals.DecisionOutcome;
 import dev.remedia.api.operator.OperatorConfig;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.workflows.approval.Vote;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,12 +25,11 @@ class ApprovalActionHandler implements SlackActionHandler {
           + "Ask an operator to add your Slack user id to the people in it.";
   private static final String VIA = "slack";
 
-  /** Taken at the first click, not at start-up, so the Slack endpoint does not wait on approvals' stores. */
-  private final BeanProvider<ApprovalDecisions> decisions;
+  private final ApprovalDecisions decisions;
   private final OperatorConfig config;
   private final SlackClickAnswers clicks;
 
-  ApprovalActionHandler(BeanProvider<ApprovalDecisions> decisions, OperatorConfig config, SlackClickAnswers clicks) {
+  ApprovalActionHandler(ApprovalDecisions decisions, OperatorConfig config, SlackClickAnswers clicks) {
     this.decisions = decisions;
     this.config = config;
     this.clicks = clicks;
@@ -68,7 +66,7 @@ class ApprovalActionHandler implements SlackActionHandler {
     clicks.answer(
         interaction,
         "the " + vote.name().toLowerCase(Locale.ROOT) + " of approval " + approvalId + " by " + name,
-        () -> decisions.get().decide(approvalId, name, vote, interaction.reason(), VIA, interaction.remoteAddress()),
+        () -> decisions.decide(approvalId, name, vote, interaction.reason(), VIA, interaction.remoteAddress()),
         DecisionOutcome::message);
   }
 }

@@ -2,6 +2,7 @@ package dev.remedia.api.slack;
 
 import com.slack.api.Slack;
 import dev.remedia.activities.slack.SlackClients;
+import dev.remedia.activities.approval.slack.SlackApprovalMessenger;
 import dev.remedia.activities.paging.slack.SlackPageSender;
 import dev.remedia.api.StartupFailure;
 import dev.remedia.api.config.SlackSettings;
@@ -35,6 +36,13 @@ class SlackFactory {
   @Requires(property = "remedia.slack.bot-token", pattern = ".*\\S.*")
   SlackPageSender slackPageSender(Slack slack, SlackSettings settings) {
     return new SlackPageSender(slack.methods(settings.botToken().strip()));
+  }
+
+  /** Approval requests are asked in Slack with the same bot token as pages. */
+  @Singleton
+  @Requires(property = "remedia.slack.bot-token", pattern = ".*\\S.*")
+  SlackApprovalMessenger slackApprovalMessenger(Slack slack, SlackSettings settings) {
+    return new SlackApprovalMessenger(slack.methods(settings.botToken().strip()));
   }
 
   /**

@@ -101,7 +101,8 @@ class ApprovalsApiTest extends ApiTestSupport {
 
   @Test
   void badRequestsAreRefusedWithWhatWasWrong() {
-    String id = eventually(() -> pendingOf(startChange(1))).get("id").asText();
+    String runId = startChange(1);
+    String id = eventually(() -> pendingOf(runId)).get("id").asText();
 
     assertProblem(post("/api/approvals/" + id + "/decision", "application/json", "{\"decision\":"), 400, "not JSON");
     assertProblem(post("/api/approvals/" + id + "/decision", "application/json", "{\"by\": \"alice\"}"), 400, "'decision' is required");

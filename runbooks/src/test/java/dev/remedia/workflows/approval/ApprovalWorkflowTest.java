@@ -134,6 +134,7 @@ class ApprovalWorkflowTest {
 
     env.sleep(DEADLINE.plusMinutes(5));
     assertEquals(List.of("fleet-managers"), approvals.escalated());
+    assertEquals(List.of("fleet-leads", "fleet-managers"), approvals.asked());
     assertEquals(List.of("dave@SMS"), paging.addresses());
     assertTrue(paging.sent().get(0).page().summary().contains("Roll firmware 4.2 to wave 2"));
 

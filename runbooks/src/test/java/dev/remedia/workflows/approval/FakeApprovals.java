@@ -11,6 +11,7 @@ public final class FakeApprovals implements ApprovalActivities {
   private final Map<String, List<String>> groups;
   private final List<String> opened = Collections.synchronizedList(new ArrayList<>());
   private final List<String> escalated = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> asked = Collections.synchronizedList(new ArrayList<>());
   private final List<Decision> votes = Collections.synchronizedList(new ArrayList<>());
   private final List<ApprovalOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
 
@@ -31,6 +32,11 @@ public final class FakeApprovals implements ApprovalActivities {
   }
 
   @Override
+  public void ask(String approvalId, String group) {
+    asked.add(group);
+  }
+
+  @Override
   public void voted(String approvalId, Decision decision) {
     votes.add(decision);
   }
@@ -46,6 +52,11 @@ public final class FakeApprovals implements ApprovalActivities {
 
   public List<String> escalated() {
     return List.copyOf(escalated);
+  }
+
+  /** The groups asked, in order. */
+  public List<String> asked() {
+    return List.copyOf(asked);
   }
 
   public List<Decision> votes() {

@@ -12,17 +12,21 @@ import java.util.List;
 public interface ApprovalActivities {
 
   /**
-   * Records the request, resolves its approver group to people (a schedule's member is whoever is on
-   * call now) and asks them in Slack.
+   * Records the request and resolves its approver group to people (a schedule's member is whoever is
+   * on call now). Nobody is asked yet: the gate must know who may vote before anyone can.
    *
    * @return the people who may decide
    */
   @ActivityMethod(name = "opened")
   List<String> opened(ApprovalGate gate, long deadlineAtMillis);
 
-  /** Asks another group at the deadline; returns its people. */
+  /** Adds another group's people at the deadline and moves it; returns them. Nobody is asked yet. */
   @ActivityMethod(name = "escalated")
   List<String> escalated(String approvalId, String group, long deadlineAtMillis);
+
+  /** Asks a group's people (the request's group, or the escalation group) in Slack, once. */
+  @ActivityMethod(name = "ask")
+  void ask(String approvalId, String group);
 
   @ActivityMethod(name = "voted")
   void voted(String approvalId, Decision decision);

@@ -53,6 +53,7 @@ public class ApprovalWorkflowImpl implements ApprovalWorkflow {
       long deadline = now() + request.deadlineSeconds() * 1000;
       approvers.addAll(activities.opened(gate, deadline));
       opened = true;
+      activities.ask(gate.approvalId(), request.approvers());
       if (!decidedBy(deadline) && request.onDeadline() == DeadlineAction.ESCALATE) {
         escalate(request, now() + request.extensionSeconds() * 1000);
       }
@@ -123,6 +124,7 @@ public class ApprovalWorkflowImpl implements ApprovalWorkflow {
   private void escalate(ApprovalRequest request, long deadline) {
     if (request.escalateTo() != null) {
       approvers.addAll(activities.escalated(gate.approvalId(), request.escalateTo(), deadline));
+      activities.ask(gate.approvalId(), request.escalateTo());
     }
     if (request.pagePolicy() != null) {
       page(request);
