@@ -12,6 +12,7 @@ import dev.remedia.workflows.incident.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -176,14 +177,22 @@ class RouterTest {
         new RouteDecision(
             "website-down",
             "http-check",
-            Map.of(
-                "url", "https://localhost/health",
-                "expectedStatus", 204,
-                "timeoutSeconds", 10,
-                "maxAttempts", 4),
+            withoutEscalation(
+                Map.of(
+                    "url", "https://localhost/health",
+                    "expectedStatus", 204,
+                    "timeoutSeconds", 10,
+                    "maxAttempts", 4)),
             null,
             "web-team"),
         decision);
+  }
+
+  /** http-check's optional escalation input is rendered as null when the route leaves it out. */
+  private static Map<String, Object> withoutEscalation(Map<String, Object> input) {
+    Map<String, Object> rendered = new HashMap<>(input);
+    rendered.put("escalation", null);
+    return rendered;
   }
 
   @Test

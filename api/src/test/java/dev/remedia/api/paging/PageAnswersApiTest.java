@@ -74,7 +74,8 @@ class PageAnswersApiTest extends ApiTestSupport {
 
   @Test
   void badAnswersAreRefusedWithWhatWasWrong() {
-    JsonNode page = eventually(() -> pageOfRun(failingCheck()));
+    String runId = failingCheck();
+    JsonNode page = eventually(() -> pageOfRun(runId));
     String pageId = page.get("id").asText();
 
     assertProblem(answer(pageId, "ack", null), 400, "name who answers");

@@ -11,9 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +43,14 @@ class SlackApprovalEndToEndTest extends ApiTestSupport {
       """
           .formatted(ALICE, CHANNEL);
 
-  private final StubSlackApi slack = startSlack();
+  private final StubSlackApi slack = SlackEndToEnd.startSlack();
 
   @Inject AuditLog audit;
 
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(super.getProperties());
-    properties.put("remedia.slack.bot-token", StubSlackApi.TOKEN);
-    properties.put("remedia.slack.signing-secret", SlackInteractionsApiTest.SIGNING_SECRET);
-    properties.put("remedia.slack.api-url", slack.apiUrl());
-    properties.put("remedia.slack.response-url-prefix", slack.apiUrl());
+    properties.putAll(SlackEndToEnd.settings(slack));
     properties.putAll(operatorConfig(CONFIG));
     return properties;
   }
@@ -80,20 +75,10 @@ class SlackApprovalEndToEndTest extends ApiTestSupport {
 
     StubSlackApi.Received request = eventually(this::firstPost);
     assertEquals(CHANNEL, request.form().get("channel"));
-    String approvalId = buttonValue(request.json("blocks"), "approval.approve");
+    String approvalId = SlackEndToEnd.buttonValue(request.json("blocks"), "approval.approve");
     assertEquals("RUNNING", json(get("/api/runs/" + runId)).get("status").asText());
 
-    long timestamp = Instant.now().getEpochSecond();
-    String click = SlackInteractionsApiTest.click(ALICE, "approval.approve", approvalId, slack.apiUrl() + "response");
-    HttpResponse<String> clicked =
-        send(
-            HttpRequest.newBuilder(baseUri().resolve("/slack/interactions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-                .header(
-                    "X-Slack-Signature",
-                    SlackInteractionsApiTest.signature(SlackInteractionsApiTest.SIGNING_SECRET, timestamp, click))
-                .POST(HttpRequest.BodyPublishers.ofString(click)));
+    HttpResponse<String> clicked = send(SlackEndToEnd.signedClick(baseUri(), slack, ALICE, "approval.approve", approvalId));
     assertEquals(200, clicked.statusCode(), clicked.body());
 
     JsonNode run = eventually(() -> succeeded(runId));
@@ -127,24 +112,5 @@ class SlackApprovalEndToEndTest extends ApiTestSupport {
   private JsonNode succeeded(String runId) {
     JsonNode run = json(get("/api/runs/" + runId));
     return "SUCCEEDED".equals(run.get("status").asText()) ? run : null;
-  }
-
-  private static String buttonValue(JsonNode blocks, String actionId) {
-    for (JsonNode block : blocks) {
-      for (JsonNode element : block.path("elements")) {
-        if (actionId.equals(element.path("action_id").asText())) {
-          return element.get("value").asText();
-        }
-      }
-    }
-    throw new AssertionError("no " + actionId + " button in " + blocks);
-  }
-
-  private static StubSlackApi startSlack() {
-    try {
-      return new StubSlackApi();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

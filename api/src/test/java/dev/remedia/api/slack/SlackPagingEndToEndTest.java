@@ -11,11 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +53,14 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
       """
           .formatted(EVENTS_TOKEN, ALICE, BOB);
 
-  private final StubSlackApi slack = startSlack();
+  private final StubSlackApi slack = SlackEndToEnd.startSlack();
 
   @Inject WorkflowClient temporal;
 
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(super.getProperties());
-    properties.put("remedia.slack.bot-token", StubSlackApi.TOKEN);
-    properties.put("remedia.slack.signing-secret", SlackInteractionsApiTest.SIGNING_SECRET);
-    properties.put("remedia.slack.api-url", slack.apiUrl());
-    properties.put("remedia.slack.response-url-prefix", slack.apiUrl());
+    properties.putAll(SlackEndToEnd.settings(slack));
     properties.putAll(operatorConfig(CONFIG));
     return properties;
   }
@@ -85,18 +78,10 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
     StubSlackApi.Received page = eventually(() -> firstPost());
     assertEquals("Bearer " + StubSlackApi.TOKEN, page.authorization());
     assertEquals(ALICE, page.form().get("channel"));
-    String pageId = buttonValue(page.json("blocks"), "page.acknowledge");
-    assertEquals(pageId, buttonValue(page.json("blocks"), "page.resolve"));
+    String pageId = SlackEndToEnd.buttonValue(page.json("blocks"), "page.acknowledge");
+    assertEquals(pageId, SlackEndToEnd.buttonValue(page.json("blocks"), "page.resolve"));
 
-    long timestamp = Instant.now().getEpochSecond();
-    String click = SlackInteractionsApiTest.click(ALICE, "page.acknowledge", pageId, slack.apiUrl() + "response");
-    HttpResponse<String> clicked =
-        send(
-            HttpRequest.newBuilder(baseUri().resolve("/slack/interactions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-                .header("X-Slack-Signature", SlackInteractionsApiTest.signature(SlackInteractionsApiTest.SIGNING_SECRET, timestamp, click))
-                .POST(HttpRequest.BodyPublishers.ofString(click)));
+    HttpResponse<String> clicked = send(SlackEndToEnd.signedClick(baseUri(), slack, ALICE, "page.acknowledge", pageId));
     assertEquals(200, clicked.statusCode(), clicked.body());
 
     String incidentId = eventually(() -> incidentAcknowledgedBy("alice"));
@@ -138,16 +123,6 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
     return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED ? true : null;
   }
 
-  private static String buttonValue(JsonNode blocks, String actionId) {
-    for (JsonNode block : blocks) {
-      for (JsonNode element : block.path("elements")) {
-        if (actionId.equals(element.path("action_id").asText())) {
-          return element.get("value").asText();
-        }
-      }
-    }
-    throw new AssertionError("no " + actionId + " button in " + blocks);
-  }
 
   private HttpResponse<String> trigger(String dedupKey) {
     String body =
@@ -158,13 +133,4 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
             .formatted(dedupKey + "-" + UUID.randomUUID());
     return postWithToken("events", EVENTS_TOKEN, body);
   }
-
-  private static StubSlackApi startSlack() {
-    try {
-      return new StubSlackApi();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
 }
