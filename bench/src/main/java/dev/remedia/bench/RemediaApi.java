@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /** The read side of Remedia's API that the checks use. */
 final class RemediaApi {
@@ -26,6 +27,19 @@ final class RemediaApi {
     this.json = json;
     this.base = base;
     this.timeout = timeout;
+  }
+
+  /**
+   * The client every driver uses: HTTP/1.1, as monitors speak it, with four daemon threads for the
+   * answers (the default executor starts a thread per concurrent answer, which competes with Remedia
+   * for the same cores).
+   */
+  static HttpClient httpClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .executor(Executors.newFixedThreadPool(4, VisibilityCheck.daemon()))
+        .build();
   }
 
   /** Waits until {@code GET /health} answers 200; false when it did not within the time. */
