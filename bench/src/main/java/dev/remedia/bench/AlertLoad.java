@@ -1,19 +1,15 @@
 package dev.remedia.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -30,16 +26,13 @@ public final class AlertLoad {
   static final int TARGET_SINGLE_POSTS = 10_000;
 
   private final Options options;
-  private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient client;
   private final RemediaApi api;
   private final CpuSampler cpu;
   private final List<String> notes = new ArrayList<>();
 
   private AlertLoad(Options options) {
     this.options = options;
-    this.client = RemediaApi.httpClient();
-    this.api = new RemediaApi(client, json, options.url, Duration.ofSeconds(options.requestTimeout));
+    this.api = new RemediaApi(options.url, Duration.ofSeconds(options.requestTimeout));
     this.cpu = new CpuSampler(options.remediaPid, options.pgPort);
   }
 
@@ -51,21 +44,13 @@ public final class AlertLoad {
   }
 
   private Map<String, Object> run() throws Exception {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("benchmark", "alert-load");
-    report.put("startedAt", Instant.now().toString());
-    report.put("machine", Machine.describe());
-    report.put("config", options.describe());
-    if (!api.awaitHealthy(Duration.ofSeconds(options.waitHealth))) {
-      throw new IllegalStateException(options.url + "/health did not answer 200"
-          + (options.waitHealth > 0 ? " within " + options.waitHealth + " s" : "; is Remedia running there?"));
-    }
-    String runId = String.format("%08x", ThreadLocalRandom.current().nextInt());
+    Map<String, Object> report = Driver.openReport("alert-load", options.settings);
+    api.requireHealthy(options.waitHealth);
+    String runId = Driver.runId();
     report.put("runId", runId);
-    AlertGroups groups = new AlertGroups(json, runId, options.groups, options.batch, 1);
-    LoadRunner runner =
-        new LoadRunner(client, json, options.token, options.concurrency, Duration.ofSeconds(options.requestTimeout));
-    URI webhook = URI.create(options.url + "/webhooks/alertmanager");
+    AlertGroups groups = new AlertGroups(api.json(), runId, options.groups, options.batch, 1);
+    LoadRunner runner = new LoadRunner(api, options.token, options.concurrency);
+    URI webhook = api.url("/webhooks/alertmanager");
     Supplier<LoadRunner.Post> nextPost = () -> new LoadRunner.Post(webhook, groups.nextPost());
     long interval = Math.round(1e9 * options.batch / options.rate);
 

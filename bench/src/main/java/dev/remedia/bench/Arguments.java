@@ -3,15 +3,18 @@ package dev.remedia.bench;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A driver's command line as {@code --name value} (or {@code --name=value}) pairs. Each option is taken
  * once by its reader; {@link #rejectUnknown} then refuses whatever no reader took, so a misspelt option
- * fails instead of silently falling back to its default.
+ * fails instead of silently falling back to its default. The URL and the numbers read, defaults
+ * included, are kept for the report ({@link #settings}); free text is not, as it may be a secret.
  */
 final class Arguments {
 
   private final Map<String, String> values;
+  private final Map<String, Object> settings = new LinkedHashMap<>();
 
   private Arguments(Map<String, String> values) {
     this.values = values;
@@ -56,7 +59,9 @@ final class Arguments {
       }
       return null;
     }
-    return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    URI url = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    settings.put("url", url.toString());
+    return url;
   }
 
   int positive(String name, int fallback) {
@@ -68,24 +73,50 @@ final class Arguments {
   }
 
   int atLeastZero(String name, int fallback) {
-    String text = values.remove(name);
-    if (text == null) {
-      return fallback;
+    int value = number(name, fallback, Integer::parseInt, "a whole number");
+    if (value < 0) {
+      throw new IllegalArgumentException("--" + name + " must not be negative");
     }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value < 0) {
-        throw new IllegalArgumentException("--" + name + " must not be negative");
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + text + "'");
+    return value;
+  }
+
+  /** A fraction from 0 to 1, like {@code 0.5}. */
+  double fraction(String name, double fallback) {
+    double value = number(name, fallback, Double::parseDouble, "a number from 0 to 1");
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException("--" + name + " must be from 0 to 1, got " + value);
     }
+    return value;
   }
 
   void rejectUnknown() {
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
     }
+  }
+
+  /** The settings read, as {@code --single-posts} becomes {@code singlePosts}, in the order read. */
+  Map<String, Object> settings() {
+    return new LinkedHashMap<>(settings);
+  }
+
+  private <T> T number(String name, T fallback, Function<String, T> parse, String expected) {
+    String text = values.remove(name);
+    T value;
+    try {
+      value = text == null ? fallback : parse.apply(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be " + expected + ", got '" + text + "'");
+    }
+    settings.put(camelCase(name), value);
+    return value;
+  }
+
+  private static String camelCase(String option) {
+    StringBuilder name = new StringBuilder();
+    for (String part : option.split("-")) {
+      name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return name.toString();
   }
 }

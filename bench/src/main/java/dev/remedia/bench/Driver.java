@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -42,6 +44,21 @@ final class Driver {
       e.printStackTrace(System.err);
       System.exit(1);
     }
+  }
+
+  /** What every report opens with: the benchmark, when and where it ran, and its settings. */
+  static Map<String, Object> openReport(String benchmark, Map<String, Object> config) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("benchmark", benchmark);
+    report.put("startedAt", Instant.now().toString());
+    report.put("machine", Machine.describe());
+    report.put("config", config);
+    return report;
+  }
+
+  /** Names this run's data in Remedia, so runs against the same instance do not mix. */
+  static String runId() {
+    return String.format("%08x", ThreadLocalRandom.current().nextInt());
   }
 
   static String json(Map<String, Object> report) throws JsonProcessingException {

@@ -31,12 +31,12 @@ final class LoadRunner {
   private final Duration requestTimeout;
 
   /** @param token sent as a bearer token with every post, or null */
-  LoadRunner(HttpClient client, ObjectMapper json, String token, int concurrency, Duration requestTimeout) {
-    this.client = client;
-    this.json = json;
+  LoadRunner(RemediaApi remedia, String token, int concurrency) {
+    this.client = remedia.client();
+    this.json = remedia.json();
     this.token = token;
     this.concurrency = concurrency;
-    this.requestTimeout = requestTimeout;
+    this.requestTimeout = remedia.timeout();
   }
 
   PhaseResult run(String name, long posts, long intervalNanos, int alertsPerPost, Supplier<Post> next)

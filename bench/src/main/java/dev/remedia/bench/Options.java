@@ -1,7 +1,6 @@
 package dev.remedia.bench;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** alert-load's command line: {@code --name value} pairs, every one optional except {@code --url}. */
@@ -27,6 +26,8 @@ final class Options {
       """;
 
   final URI url;
+  /** The settings as they go into the report. */
+  final Map<String, Object> settings;
   final int rate;
   final int duration;
   final int warmup;
@@ -59,6 +60,7 @@ final class Options {
     pgPort = args.atLeastZero("pg-port", 0);
     token = args.text("token");
     args.rejectUnknown();
+    settings = args.settings();
     if (batch > 1000) {
       throw new IllegalArgumentException("--batch is at most 1000");
     }
@@ -66,22 +68,5 @@ final class Options {
 
   static Options parse(String[] args) {
     return new Options(Arguments.parse(args));
-  }
-
-  /** The settings as they go into the report. */
-  Map<String, Object> describe() {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("url", url.toString());
-    config.put("rate", rate);
-    config.put("duration", duration);
-    config.put("warmup", warmup);
-    config.put("batch", batch);
-    config.put("groups", groups);
-    config.put("singlePosts", singlePosts);
-    config.put("concurrency", concurrency);
-    config.put("checkConcurrency", checkConcurrency);
-    config.put("checkTimeout", checkTimeout);
-    config.put("requestTimeout", requestTimeout);
-    return config;
   }
 }
