@@ -1,30 +1,21 @@
 package dev.remedia.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Load driver for alert ingestion: posts Alertmanager batches to a running Remedia and prints one JSON
- * report on stdout (progress goes to stderr). Exit status 0 means the measurement ran, whether or not
- * the targets were met; 2 is a bad command line, 1 any other failure of the driver itself.
+ * report (see {@link Driver} for the output and exit status).
  */
 public final class AlertLoad {
 
@@ -35,86 +26,51 @@ public final class AlertLoad {
   static final int TARGET_SINGLE_POSTS = 10_000;
 
   private final Options options;
-  private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient client;
   private final RemediaApi api;
   private final CpuSampler cpu;
   private final List<String> notes = new ArrayList<>();
 
   private AlertLoad(Options options) {
     this.options = options;
-    ExecutorService executor = Executors.newFixedThreadPool(4, VisibilityCheck.daemon());
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(executor)
-            .build();
-    this.api = new RemediaApi(client, json, options.url, Duration.ofSeconds(options.requestTimeout));
+    this.api = new RemediaApi(options.url, Duration.ofSeconds(options.requestTimeout));
     this.cpu = new CpuSampler(options.remediaPid, options.pgPort);
   }
 
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("alert-load: " + e.getMessage());
-      System.err.print(Options.USAGE);
-      System.exit(2);
-      return;
-    }
-    try {
-      Map<String, Object> report = new AlertLoad(options).run();
-      System.out.println(
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-      System.exit(0);
-    } catch (Exception e) {
-      System.err.println("alert-load: the driver failed: " + e);
-      e.printStackTrace(System.err);
-      System.exit(1);
-    }
-  }
-
-  static void progress(String format, Object... args) {
-    System.err.printf("[alert-load %s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
+    Driver.main("alert-load", Options.USAGE, args, argv -> {
+      AlertLoad driver = new AlertLoad(Options.parse(argv));
+      return () -> Driver.json(driver.run());
+    });
   }
 
   private Map<String, Object> run() throws Exception {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("benchmark", "alert-load");
-    report.put("startedAt", Instant.now().toString());
-    report.put("machine", machine());
-    report.put("config", options.describe());
-    if (!api.awaitHealthy(Duration.ofSeconds(options.waitHealth))) {
-      throw new IllegalStateException(options.url + "/health did not answer 200"
-          + (options.waitHealth > 0 ? " within " + options.waitHealth + " s" : "; is Remedia running there?"));
-    }
-    String runId = String.format("%08x", ThreadLocalRandom.current().nextInt());
+    Map<String, Object> report = Driver.openReport("alert-load", options.settings);
+    api.requireHealthy(options.waitHealth);
+    String runId = Driver.runId();
     report.put("runId", runId);
-    AlertGroups groups = new AlertGroups(json, runId, options.groups, options.batch, 1);
-    LoadRunner runner =
-        new LoadRunner(client, json, URI.create(options.url + "/webhooks/alertmanager"), options.token,
-            options.concurrency, Duration.ofSeconds(options.requestTimeout));
+    AlertGroups groups = new AlertGroups(api.json(), runId, options.groups, options.batch, 1);
+    LoadRunner runner = new LoadRunner(api, options.token, options.concurrency);
+    URI webhook = api.url("/webhooks/alertmanager");
+    Supplier<LoadRunner.Post> nextPost = () -> new LoadRunner.Post(webhook, groups.nextPost());
     long interval = Math.round(1e9 * options.batch / options.rate);
 
     PhaseResult warmup = null;
     if (options.warmup > 0) {
-      progress("warm-up: %d alerts/s for %d s", options.rate, options.warmup);
-      warmup = runner.run("warm-up", posts(options.warmup), interval, options.batch, groups::nextPost);
+      Driver.progress("warm-up: %d alerts/s for %d s", options.rate, options.warmup);
+      warmup = runner.run("warm-up", posts(options.warmup), interval, options.batch, nextPost);
     }
-    progress("sustained: %d alerts/s in posts of %d for %d s", options.rate, options.batch, options.duration);
+    Driver.progress("sustained: %d alerts/s in posts of %d for %d s", options.rate, options.batch, options.duration);
     CpuSampler.Snapshot before = cpu.snapshot();
-    PhaseResult sustained = runner.run("sustained", posts(options.duration), interval, options.batch, groups::nextPost);
+    PhaseResult sustained = runner.run("sustained", posts(options.duration), interval, options.batch, nextPost);
     Map<String, Object> sustainedCpu = CpuSampler.between(before, cpu.snapshot());
 
     PhaseResult single = null;
     Map<String, Object> singleCpu = Map.of();
     if (options.singlePosts > 0) {
-      progress("single-alert: %d posts of one firing alert, %d at a time", options.singlePosts, options.concurrency);
-      byte[] body = groups.singleAlertPost();
+      Driver.progress("single-alert: %d posts of one firing alert, %d at a time", options.singlePosts, options.concurrency);
+      LoadRunner.Post post = new LoadRunner.Post(webhook, groups.singleAlertPost());
       before = cpu.snapshot();
-      single = runner.run("single-alert", options.singlePosts, 0, 1, () -> body);
+      single = runner.run("single-alert", options.singlePosts, 0, 1, () -> post);
       singleCpu = CpuSampler.between(before, cpu.snapshot());
     }
     long loadEnd = System.nanoTime();
@@ -131,7 +87,7 @@ public final class AlertLoad {
       signalled.addAll(phase.signalledIds());
       noOpen += phase.noOpenIncidentIds().size();
     }
-    progress("visibility: looking up %d signalled alerts", signalled.size());
+    Driver.progress("visibility: looking up %d signalled alerts", signalled.size());
     Map<String, Object> visibility =
         new VisibilityCheck(api, options.checkConcurrency).run(signalled, noOpen, loadEnd, deadline);
 
@@ -293,45 +249,5 @@ public final class AlertLoad {
       notes.add("The single alert's incident did not count every accepted post by the deadline.");
     }
     notes.add("The driver runs on the same machine as Remedia and takes CPU from it; see cpu.driverCores.");
-  }
-
-  private Map<String, Object> machine() {
-    Map<String, Object> machine = new LinkedHashMap<>();
-    machine.put("cores", Runtime.getRuntime().availableProcessors());
-    machine.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    machine.put("cpu", cpuModel());
-    machine.put("memoryGiB", memoryGiB());
-    machine.put("loadAverageAtStart", firstLine("/proc/loadavg"));
-    return machine;
-  }
-
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(line -> line.startsWith("model name"))
-          .map(line -> line.substring(line.indexOf(':') + 1).trim())
-          .findFirst()
-          .orElse(null);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static Long memoryGiB() {
-    String line = firstLine("/proc/meminfo");
-    if (line == null || !line.startsWith("MemTotal:")) {
-      return null;
-    }
-    return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
-  }
-
-  private static String firstLine(String file) {
-    try {
-      List<String> lines = Files.readAllLines(Path.of(file));
-      return lines.isEmpty() ? null : lines.get(0).trim();
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

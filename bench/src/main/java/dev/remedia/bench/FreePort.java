@@ -5,7 +5,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints free TCP ports, one per line, for the {@code alert-load} script to start Remedia on. */
+/** Prints free TCP ports, one per line, for the benchmark scripts to start Remedia on. */
 public final class FreePort {
 
   public static void main(String[] args) throws IOException {

@@ -14,30 +14,32 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Posts webhook bodies on a schedule. With an interval the schedule is open-loop: post {@code i} is due
+ * Posts bodies on a schedule. With an interval the schedule is open-loop: post {@code i} is due
  * at {@code start + i * interval} whatever happened before, and its latency counts from that moment,
  * so time spent waiting for a free connection slot is part of it (no coordinated omission). Without an
  * interval every post is sent as soon as a slot frees up and its latency counts from then.
  */
 final class LoadRunner {
 
+  /** One request: where it goes and what it carries. */
+  record Post(URI target, byte[] body) {}
+
   private final HttpClient client;
   private final ObjectMapper json;
-  private final URI webhook;
   private final String token;
   private final int concurrency;
   private final Duration requestTimeout;
 
-  LoadRunner(HttpClient client, ObjectMapper json, URI webhook, String token, int concurrency, Duration requestTimeout) {
-    this.client = client;
-    this.json = json;
-    this.webhook = webhook;
+  /** @param token sent as a bearer token with every post, or null */
+  LoadRunner(RemediaApi remedia, String token, int concurrency) {
+    this.client = remedia.client();
+    this.json = remedia.json();
     this.token = token;
     this.concurrency = concurrency;
-    this.requestTimeout = requestTimeout;
+    this.requestTimeout = remedia.timeout();
   }
 
-  PhaseResult run(String name, long posts, long intervalNanos, int alertsPerPost, Supplier<byte[]> bodies)
+  PhaseResult run(String name, long posts, long intervalNanos, int alertsPerPost, Supplier<Post> next)
       throws InterruptedException {
     PhaseResult result = new PhaseResult(name);
     Semaphore slots = new Semaphore(concurrency);
@@ -50,15 +52,15 @@ final class LoadRunner {
       parkUntil(due);
       long woke = System.nanoTime();
       slots.acquire();
-      byte[] body = bodies.get();
+      Post post = next.get();
       long sendAt = System.nanoTime();
       long scheduled = intervalNanos > 0 ? due : sendAt;
       result.sent(alertsPerPost, intervalNanos > 0 && early ? woke - due : 0, sendAt - scheduled);
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(webhook)
+          HttpRequest.newBuilder(post.target())
               .timeout(requestTimeout)
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+              .POST(HttpRequest.BodyPublishers.ofByteArray(post.body()));
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
@@ -79,7 +81,7 @@ final class LoadRunner {
               });
       if (sendAt >= nextReport) {
         nextReport += TimeUnit.SECONDS.toNanos(10);
-        AlertLoad.progress(
+        Driver.progress(
             "%s: %d/%d posts sent, %d answered 2xx, %d 5xx, %d transport errors",
             name, i + 1, posts, result.count(200, 299), result.count(500, 599), result.errors());
       }

@@ -1,6 +1,7 @@
 package dev.remedia.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class PhaseResult {
   final String name;
   final Latencies latencies = new Latencies();
   private final Map<Integer, Long> statuses = new TreeMap<>();
-  private final Map<Long, Latencies> windows = new TreeMap<>();
+  private final Timeline timeline = new Timeline(Duration.ofSeconds(WINDOW_SECONDS));
   private final List<String> errorSamples = new ArrayList<>();
   private final List<String> signalledIds = new ArrayList<>();
   private final List<String> noOpenIncidentIds = new ArrayList<>();
@@ -95,9 +96,7 @@ final class PhaseResult {
   private void record(long scheduledNanos, long doneNanos) {
     long latency = doneNanos - scheduledNanos;
     latencies.add(latency);
-    windows
-        .computeIfAbsent((scheduledNanos - startNanos) / (WINDOW_SECONDS * 1_000_000_000L), w -> new Latencies())
-        .add(latency);
+    timeline.add(scheduledNanos - startNanos, latency);
     lastCompletionNanos = Math.max(lastCompletionNanos, doneNanos);
   }
 
@@ -157,17 +156,7 @@ final class PhaseResult {
     report.put("alertsNoOpenIncident", (long) noOpenIncidentIds.size());
     report.put("maxBehindScheduleMs", Latencies.millis(maxBehindNanos));
     report.put("maxDriverOversleepMs", Latencies.millis(maxOversleepNanos));
-    List<Map<String, Object>> timeline = new ArrayList<>();
-    windows.forEach(
-        (window, values) -> {
-          Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put("fromSecond", window * WINDOW_SECONDS);
-          entry.put("posts", values.count());
-          entry.put("p99Ms", values.percentileMillis(99));
-          entry.put("maxMs", values.percentileMillis(100));
-          timeline.add(entry);
-        });
-    report.put("timeline", timeline);
+    report.put("timeline", timeline.report("fromSecond", "posts", 99));
     return report;
   }
 

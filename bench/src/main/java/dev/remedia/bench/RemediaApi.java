@@ -12,36 +12,70 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** The read side of Remedia's API that the checks use. */
+/**
+ * A driver's connection to Remedia, and the read side of its API that the checks use. The HTTP client
+ * speaks HTTP/1.1, as monitors do, with four daemon threads for the answers (the default executor
+ * starts a thread per concurrent answer, which competes with Remedia for the same cores); load runners
+ * post through it too.
+ */
 final class RemediaApi {
 
-  private final HttpClient client;
-  private final ObjectMapper json;
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .executor(Executors.newFixedThreadPool(4, VisibilityCheck.daemon()))
+          .build();
+  private final ObjectMapper json = new ObjectMapper();
   private final URI base;
   private final Duration timeout;
 
-  RemediaApi(HttpClient client, ObjectMapper json, URI base, Duration timeout) {
-    this.client = client;
-    this.json = json;
+  /** @param timeout for each request */
+  RemediaApi(URI base, Duration timeout) {
     this.base = base;
     this.timeout = timeout;
   }
 
-  /** Waits until {@code GET /health} answers 200; false when it did not within the time. */
-  boolean awaitHealthy(Duration within) throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
+  HttpClient client() {
+    return client;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  URI url(String path) {
+    return URI.create(base + path);
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Waits up to {@code seconds} for {@code GET /health} to answer 200 (0: asks once).
+   *
+   * @throws IllegalStateException when it did not
+   */
+  void requireHealthy(int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     do {
       try {
         if (get("/health").statusCode() == 200) {
-          return true;
+          return;
         }
       } catch (IOException e) {
         // Not listening yet.
       }
       Thread.sleep(500);
     } while (System.nanoTime() < deadline);
-    return false;
+    throw new IllegalStateException(base + "/health did not answer 200"
+        + (seconds > 0 ? " within " + seconds + " s" : "; is Remedia running there?"));
   }
 
   /** Every incident from the source, newest first, following the {@code next} cursor. */
@@ -60,6 +94,26 @@ final class RemediaApi {
 
   JsonNode incident(String id) throws IOException, InterruptedException {
     return getJson("/api/incidents/" + id);
+  }
+
+  /** The incidents in the order of their ids, {@code concurrency} requests at a time. */
+  List<JsonNode> incidents(List<String> ids, int concurrency) throws IOException, InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency, VisibilityCheck.daemon());
+    try {
+      List<Future<JsonNode>> answers = new ArrayList<>();
+      for (String id : ids) {
+        answers.add(pool.submit(() -> incident(id)));
+      }
+      List<JsonNode> incidents = new ArrayList<>();
+      for (Future<JsonNode> answer : answers) {
+        incidents.add(answer.get());
+      }
+      return incidents;
+    } catch (ExecutionException e) {
+      throw new IOException("reading the incidents failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The alert, or null when Remedia does not know it (404). */
@@ -85,7 +139,7 @@ final class RemediaApi {
 
   private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET().build();
+        HttpRequest.newBuilder(url(path)).timeout(timeout).GET().build();
     return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -97,7 +97,7 @@ final class VisibilityCheck {
         if (now > deadlineNanos) {
           break;
         }
-        AlertLoad.progress("visibility: %d of %d alerts not linked yet (pass %d)", pending.size(), signalledIds.size(), passes);
+        Driver.progress("visibility: %d of %d alerts not linked yet (pass %d)", pending.size(), signalledIds.size(), passes);
         Thread.sleep(1000);
       }
     } finally {

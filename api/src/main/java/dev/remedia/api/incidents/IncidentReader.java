@@ -7,6 +7,7 @@ import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.NewAlert;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredAlert;
+import dev.remedia.activities.store.StoredEscalation;
 import dev.remedia.activities.store.StoredIncident;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.api.paging.PageReader;
@@ -91,6 +92,7 @@ class IncidentReader {
         incident.resolvedBy(), incident.resolvedVia(), incident.closedAt(),
         secondsBetween(incident.openedAt(), incident.acknowledgedAt()),
         secondsBetween(incident.openedAt(), incident.resolvedAt()), incident.escalationId(),
+        escalationStartedAt(incident.escalationId()),
         alerts.newestOf(incidentId, ALERTS_SHOWN).stream().map(alert -> alert(alert, false)).toList(),
         runs.startedBy(incidentId).stream()
             .map(run -> new RunSummary(run.id(), run.runbook(), run.status().name(), run.failure(), run.createdAt(), run.endedAt()))
@@ -102,6 +104,12 @@ class IncidentReader {
         paging.escalations().notesOfIncident(incidentId.toString()).stream()
             .map(note -> new IncidentView.PagingNoteView(note.escalationId(), note.at(), note.kind(), note.detail()))
             .toList());
+  }
+
+  private Instant escalationStartedAt(String escalationId) {
+    return escalationId == null
+        ? null
+        : paging.escalations().find(escalationId).map(StoredEscalation::startedAt).orElse(null);
   }
 
   AlertView alert(String id) {

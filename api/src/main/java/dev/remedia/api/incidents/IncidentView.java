@@ -11,8 +11,9 @@ import java.util.List;
  * {@code GET /api/incidents/{id}}: the incident with its newest alerts, the runs it started and its
  * status changes. Times to acknowledge and resolve are in seconds from opening, null until they happen.
  * Who acknowledged or resolved it is a person's name or the monitor's source; how is slack, sms, voice,
- * api, console, or monitor. {@code pages} are the pages sent for it, newest first, and {@code
- * pagingNotes} what paging met on its way.
+ * api, console, or monitor. {@code escalationStartedAt} is when its escalation began paging (its first
+ * level is due then), null until it did. {@code pages} are the pages sent for it, newest
+ * first, and {@code pagingNotes} what paging met on its way.
  */
 @Serdeable
 public record IncidentView(
@@ -42,6 +43,7 @@ public record IncidentView(
     @Nullable Long secondsToAcknowledge,
     @Nullable Long secondsToResolve,
     @Nullable String escalationId,
+    @Nullable Instant escalationStartedAt,
     List<AlertView> alerts,
     List<RunSummary> runs,
     List<EventView> events,

@@ -1,6 +1,7 @@
 package dev.remedia.api.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,10 @@ class SlackPagingEndToEndTest extends ApiTestSupport {
     JsonNode incident = json(get("/api/incidents/" + incidentId));
     assertEquals("slack", incident.get("acknowledgedVia").asText());
     assertEquals(1, incident.get("pages").size());
+    Instant escalationStarted = Instant.parse(incident.get("escalationStartedAt").asText());
+    assertFalse(
+        escalationStarted.isAfter(Instant.parse(incident.get("pages").get(0).get("createdAt").asText())),
+        "the escalation started after its first page: " + incident);
     assertEquals("SLACK", incident.get("pages").get(0).get("channel").asText());
     assertTrue(incident.get("pages").get(0).get("settleNotified").asBoolean(), slack.received().stream().map(StubSlackApi.Received::path).toList().toString());
     assertTrue(slack.last("chat.update").form().get("blocks").contains("Acknowledged by alice via slack"));
