@@ -15,6 +15,7 @@ import dev.remedia.workflows.paging.PageChannel;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,24 @@ class ApprovalWorkflowTest {
     env.sleep(Duration.ofSeconds(5));
 
     assertEquals(ApprovalStatus.CANCELLED, approvals.outcomes().get(0).status());
+  }
+
+  @Test
+  void cancellingTheGateWhileItIsBeingOpenedStillRecordsItAsCancelled() {
+    // The cancellation reaches the workflow wrapped in the activity's failure, not as CanceledFailure.
+    CountDownLatch opening = new CountDownLatch(1);
+    approvals.holdOpened(opening);
+    start(request());
+
+    client.newUntypedWorkflowStub(workflowId()).cancel();
+    env.sleep(Duration.ofSeconds(1));
+    opening.countDown();
+
+    assertThrows(WorkflowFailedException.class, this::outcome);
+    assertEquals(
+        List.of(ApprovalStatus.CANCELLED),
+        approvals.outcomes().stream().map(ApprovalOutcome::status).toList());
+    assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED, status());
   }
 
   private ApprovalRequest request() {

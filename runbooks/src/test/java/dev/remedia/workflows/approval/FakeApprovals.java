@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Approval activities for workflow tests: groups are fixed lists of people; every call is recorded. */
 public final class FakeApprovals implements ApprovalActivities {
@@ -14,6 +16,7 @@ public final class FakeApprovals implements ApprovalActivities {
   private final List<String> asked = Collections.synchronizedList(new ArrayList<>());
   private final List<Decision> votes = Collections.synchronizedList(new ArrayList<>());
   private final List<ApprovalOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+  private volatile CountDownLatch openedHeld;
 
   public FakeApprovals(Map<String, List<String>> groups) {
     this.groups = groups;
@@ -22,6 +25,14 @@ public final class FakeApprovals implements ApprovalActivities {
   @Override
   public List<String> opened(ApprovalGate gate, long deadlineAtMillis) {
     opened.add(gate.approvalId());
+    CountDownLatch held = openedHeld;
+    if (held != null) {
+      try {
+        held.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     return groups.get(gate.request().approvers());
   }
 
@@ -44,6 +55,11 @@ public final class FakeApprovals implements ApprovalActivities {
   @Override
   public void decided(String approvalId, ApprovalOutcome outcome) {
     outcomes.add(outcome);
+  }
+
+  /** Makes {@link #opened} wait until the latch opens, so a test can act while it runs. */
+  public void holdOpened(CountDownLatch latch) {
+    openedHeld = latch;
   }
 
   public List<String> opened() {

@@ -5,9 +5,9 @@ import dev.remedia.workflows.paging.Escalations;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.runbook.Failures;
+import dev.remedia.workflows.runbook.RunJournal;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -61,11 +61,15 @@ public class ApprovalWorkflowImpl implements ApprovalWorkflow {
         status = ApprovalStatus.EXPIRED;
         reason = "nobody decided by the deadline";
       }
-    } catch (CanceledFailure cancelled) {
+    } catch (TemporalFailure failure) {
+      // A cancellation arriving during an activity comes wrapped in its ActivityFailure.
+      if (!RunJournal.cancelRequested()) {
+        throw failure;
+      }
       status = ApprovalStatus.CANCELLED;
       reason = "the run that asked was cancelled";
       Workflow.newDetachedCancellationScope(this::finish).run();
-      throw cancelled;
+      throw failure;
     }
     return finish();
   }
