@@ -11,6 +11,8 @@ import dev.remedia.workflows.approval.Ballot;
 import dev.remedia.workflows.approval.FakeApprovals;
 import dev.remedia.workflows.approval.Vote;
 import dev.remedia.workflows.runbook.RunStatus;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -82,6 +84,22 @@ class ChangeApprovalRunbookTest {
     assertThrows(WorkflowFailedException.class, () -> run.getResult(ChangeApprovalResult.class));
 
     assertEquals("not approved: EXPIRED: nobody decided by the deadline", journal.outcome().failure());
+  }
+
+  @Test
+  void aRunThatEndsWithoutFinishingAsksItsGateToCancel() {
+    start("change-approval-terminated", input(null));
+
+    // Terminated or timed out, the run's code does not run, so only the parent close policy can stop
+    // the gate; terminating it instead would leave its approval PENDING and its paging going. Java's
+    // test server records the policy but does not enforce it, so the started child is what is checked.
+    ParentClosePolicy policy =
+        env.getWorkflowClient().fetchHistory("change-approval-terminated").getEvents().stream()
+            .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+            .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getParentClosePolicy())
+            .findFirst()
+            .orElseThrow();
+    assertEquals(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL, policy);
   }
 
   private static ChangeApprovalInput input(String requestedBy) {
