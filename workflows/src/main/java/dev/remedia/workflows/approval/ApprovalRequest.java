@@ -45,6 +45,12 @@ public record ApprovalRequest(
   /** Without a deadline given, a day: long enough to reach someone, short enough not to be forgotten. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofDays(1);
 
+  /**
+   * The longest deadline or extension: a gate nobody decides in a year is forgotten, and a bound keeps
+   * the workflow's {@code seconds * 1000} from overflowing into a deadline already past.
+   */
+  public static final Duration MAX_WAIT = Duration.ofDays(365);
+
   public ApprovalRequest {
     require(title, "title");
     require(action, "action");
@@ -53,15 +59,16 @@ public record ApprovalRequest(
     if (required < 1) {
       throw new IllegalArgumentException("required must be at least 1");
     }
-    if (deadlineSeconds < 1) {
-      throw new IllegalArgumentException("deadlineSeconds must be at least 1");
+    if (deadlineSeconds < 1 || deadlineSeconds > MAX_WAIT.toSeconds()) {
+      throw new IllegalArgumentException("deadlineSeconds must be from 1 to " + MAX_WAIT.toSeconds());
     }
     if (onDeadline == DeadlineAction.ESCALATE) {
       if (escalateTo == null && pagePolicy == null) {
         throw new IllegalArgumentException("escalating needs another approver group, a paging policy, or both");
       }
-      if (extensionSeconds < 1) {
-        throw new IllegalArgumentException("escalating needs extensionSeconds of at least 1");
+      if (extensionSeconds < 1 || extensionSeconds > MAX_WAIT.toSeconds()) {
+        throw new IllegalArgumentException(
+            "escalating needs extensionSeconds from 1 to " + MAX_WAIT.toSeconds());
       }
     }
   }
