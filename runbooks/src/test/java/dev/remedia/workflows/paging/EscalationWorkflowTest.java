@@ -111,6 +111,23 @@ class EscalationWorkflowTest {
   }
 
   @Test
+  void theFallbacksFailedSendMovesOnBeforeThePolicyIsMarkedExhausted() {
+    // The fallback level has no delay: marking the escalation exhausted at once withdrew its queued
+    // page in production, and a failed send never reached the next contact.
+    EscalationLevel fallback =
+        new EscalationLevel(
+            List.of(new PageTarget(TargetKind.PERSON, "duty-manager")), List.of(PageChannel.SLACK, PageChannel.SMS), 0);
+    EscalationPlan plan = plan(0, FinalAction.NOTIFY_FALLBACK, level(LEVEL_SECONDS, List.of(PageChannel.SLACK), "alice"));
+    startWith(
+        new EscalationPlan(plan.policy(), plan.levels(), 0, FinalAction.NOTIFY_FALLBACK, fallback, "4821"),
+        fake -> fake.answer("duty-manager@SLACK", PageDelivery.FAILED));
+    result();
+
+    assertEquals(List.of("alice@SLACK", "duty-manager@SLACK", "duty-manager@SMS"), paging.addresses());
+    assertEquals(List.of(FinalAction.NOTIFY_FALLBACK), paging.exhausted());
+  }
+
+  @Test
   void aResolutionMidWayStopsPagingAndTellsThoseAlreadyPaged() {
     start(threeLevels(0, FinalAction.MARK_UNACKNOWLEDGED));
     env.sleep(Duration.ofSeconds(LEVEL_SECONDS + 10));

@@ -93,6 +93,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         && plan.fallback() != null) {
       page(plan.repeat() + 1, -1, plan.fallback());
     }
+    awaitLastSends();
     if (settlement == null) {
       records.exhausted(escalationId, plan.finalAction());
       return new EscalationResult(null, pagesSent);
@@ -123,6 +124,21 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         break;
       }
       Workflow.await(Duration.ofMillis(remaining), () -> settlement != null || !outcomes.isEmpty());
+      while (settlement == null && !outcomes.isEmpty()) {
+        handle(outcomes.poll());
+      }
+    }
+  }
+
+  /**
+   * Lets the last level's sends finish, moving failures on to the next contact, before the escalation
+   * is marked exhausted. Marking it withdraws every page still queued, and the fallback level has no
+   * delay at all: without this its page raced the marking and the next contact was never tried. Each
+   * send gives up within its schedule-to-close timeout, and contacts are finite, so this ends.
+   */
+  private void awaitLastSends() {
+    while (settlement == null && (sendsInFlight > 0 || !outcomes.isEmpty())) {
+      Workflow.await(() -> settlement != null || !outcomes.isEmpty());
       while (settlement == null && !outcomes.isEmpty()) {
         handle(outcomes.poll());
       }
