@@ -1,7 +1,6 @@
 package dev.remedia.activities.approval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.remedia.activities.TemporalJson;
 import dev.remedia.activities.oncall.ApproverGroup;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
@@ -27,8 +26,6 @@ import java.util.function.Supplier;
  * it is recorded, so a retried activity asks once unless it failed before recording what it posted.
  */
 public final class ApprovalActivitiesImpl implements ApprovalActivities {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApprovalStore store;
   private final Supplier<OnCallDirectory> directory;
@@ -135,11 +132,7 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
   }
 
   private static String quote(String text) {
-    try {
-      return JSON.writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporalJson.write(text);
   }
 
   private static List<String> names(List<Person> people) {
