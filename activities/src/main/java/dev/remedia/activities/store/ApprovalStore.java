@@ -36,24 +36,40 @@ public final class ApprovalStore {
     this.db = db;
   }
 
-  /** Records a new gate; a retry finds it there and changes nothing. */
-  public void open(ApprovalGate gate, List<String> approvers, Instant createdAt, Instant deadline) {
+  /**
+   * Records a new gate and audits its request, in one transaction, so a crash between the two cannot
+   * leave a gate whose request was never audited; a retry finds the gate there and changes nothing.
+   *
+   * @return whether this call recorded the gate
+   */
+  public boolean open(
+      ApprovalGate gate, List<String> approvers, Instant createdAt, Instant deadline, AuditLog.AuditEntry requested) {
     ApprovalRequest request = gate.request();
-    db.insertInto(APPROVALS)
-        .set(APPROVALS.ID, gate.approvalId())
-        .set(APPROVALS.RUN_ID, gate.runId())
-        .set(APPROVALS.TITLE, request.title())
-        .set(APPROVALS.REQUEST, json(request))
-        .set(APPROVALS.APPROVER_GROUP, request.approvers())
-        .set(APPROVALS.APPROVERS, json(approvers))
-        .set(APPROVALS.REQUIRED, request.required())
-        .set(APPROVALS.REQUESTER, request.requester())
-        .set(APPROVALS.STATUS, ApprovalStatus.PENDING.name())
-        .set(APPROVALS.CREATED_AT, utc(createdAt))
-        .set(APPROVALS.DEADLINE_AT, utc(deadline))
-        .onConflict(APPROVALS.ID)
-        .doNothing()
-        .execute();
+    return db.transactionResult(
+        tx -> {
+          boolean opened =
+              tx.dsl()
+                      .insertInto(APPROVALS)
+                      .set(APPROVALS.ID, gate.approvalId())
+                      .set(APPROVALS.RUN_ID, gate.runId())
+                      .set(APPROVALS.TITLE, request.title())
+                      .set(APPROVALS.REQUEST, json(request))
+                      .set(APPROVALS.APPROVER_GROUP, request.approvers())
+                      .set(APPROVALS.APPROVERS, json(approvers))
+                      .set(APPROVALS.REQUIRED, request.required())
+                      .set(APPROVALS.REQUESTER, request.requester())
+                      .set(APPROVALS.STATUS, ApprovalStatus.PENDING.name())
+                      .set(APPROVALS.CREATED_AT, utc(createdAt))
+                      .set(APPROVALS.DEADLINE_AT, utc(deadline))
+                      .onConflict(APPROVALS.ID)
+                      .doNothing()
+                      .execute()
+                  == 1;
+          if (opened) {
+            new AuditLog(tx.dsl()).append(requested);
+          }
+          return opened;
+        });
   }
 
   /**
