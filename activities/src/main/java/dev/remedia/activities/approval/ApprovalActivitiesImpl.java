@@ -1,7 +1,6 @@
 package dev.remedia.activities.approval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.remedia.activities.TemporalJson;
 import dev.remedia.activities.oncall.ApproverGroup;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
@@ -28,8 +27,6 @@ import java.util.function.Supplier;
  */
 public final class ApprovalActivitiesImpl implements ApprovalActivities {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ApprovalStore store;
   private final Supplier<OnCallDirectory> directory;
   private final ApprovalMessenger messenger;
@@ -55,13 +52,15 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
   @Override
   public List<String> opened(ApprovalGate gate, long deadlineAtMillis) {
     ApproverGroup group = group(gate.request().approvers());
-    List<Person> approvers = directory.get().approvers(group, clock.instant());
-    if (store.find(gate.approvalId()).isEmpty()) {
-      store.open(gate, names(approvers), clock.instant(), Instant.ofEpochMilli(deadlineAtMillis));
-      audited(gate.approvalId(), requester(gate), "approval.requested", "pending",
-          "{\"title\": " + quote(gate.request().title()) + ", \"group\": " + quote(group.name())
-              + ", \"required\": " + gate.request().required() + "}");
+    List<String> approvers = names(directory.get().approvers(group, clock.instant()));
+    AuditEntry requested =
+        entry(gate.approvalId(), requester(gate), "approval.requested", "pending",
+            "{\"title\": " + quote(gate.request().title()) + ", \"group\": " + quote(group.name())
+                + ", \"required\": " + gate.request().required() + "}");
+    if (store.open(gate, approvers, clock.instant(), Instant.ofEpochMilli(deadlineAtMillis), requested)) {
+      return approvers;
     }
+    // A retry: the people resolved when the gate opened stand, whoever is on call now.
     return store.find(gate.approvalId()).orElseThrow().approvers();
   }
 
@@ -122,8 +121,11 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
   }
 
   private void audited(String approvalId, String actor, String action, String outcome, String detailJson) {
-    audit.append(
-        new AuditEntry(clock.instant(), actor, action, "approval", approvalId, null, outcome, detailJson));
+    audit.append(entry(approvalId, actor, action, outcome, detailJson));
+  }
+
+  private AuditEntry entry(String approvalId, String actor, String action, String outcome, String detailJson) {
+    return new AuditEntry(clock.instant(), actor, action, "approval", approvalId, null, outcome, detailJson);
   }
 
   /** The requester if the runbook named one, else the run on whose behalf the gate asks. */
@@ -135,11 +137,7 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
   }
 
   private static String quote(String text) {
-    try {
-      return JSON.writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporalJson.write(text);
   }
 
   private static List<String> names(List<Person> people) {

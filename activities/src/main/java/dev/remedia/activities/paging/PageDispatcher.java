@@ -49,7 +49,7 @@ final class PageDispatcher {
     PageClaim claim = pages.claim(request, clock.instant());
     StoredPage row = claim.page();
     if (row.status() != PageStatus.SENDING) {
-      return recorded(row);
+      return outcome(row);
     }
     PageChannel channel = request.contact().channel();
     PageSender sender = senders.get(channel);
@@ -89,10 +89,7 @@ final class PageDispatcher {
         LOG.warn("Page {} over {} failed for good: {}", request.pageId(), name(channel), reason);
         yield record(request, PageStatus.FAILED, null, reason);
       }
-      case OPTED_OUT -> {
-        optOuts.optOut(request.contact().address(), clock.instant());
-        yield record(request, PageStatus.OPTED_OUT, null, "the number opted out of SMS (STOP)");
-      }
+      case OPTED_OUT -> record(request, PageStatus.OPTED_OUT, null, "the number opted out of SMS (STOP)");
       // Rate limits reach here only from outside the outbox (looking up a send): retried like the rest.
       case TRANSIENT, RATE_LIMITED -> throw FailureType.UNREACHABLE.retryable(
           name(channel) + " page " + request.pageId() + " not sent yet: " + reason, null);
@@ -101,11 +98,18 @@ final class PageDispatcher {
 
   private PageOutcome record(PageRequest request, PageStatus status, String providerRef, String detail) {
     pages.recordOutcome(request.pageId(), status, providerRef, detail, clock.instant());
-    return recorded(pages.find(request.pageId()).orElseThrow());
+    return outcome(pages.find(request.pageId()).orElseThrow());
   }
 
-  /** What the workflow hears about a recorded page; a page never sent counts as failed. */
-  private static PageOutcome recorded(StoredPage page) {
+  /**
+   * What the workflow hears about a recorded page; a page never sent counts as failed. A text found
+   * opted out, by the channel's refusal or by a report recorded with the send, opts its number out
+   * here, so a retry after a crash in between still does.
+   */
+  private PageOutcome outcome(StoredPage page) {
+    if (page.status() == PageStatus.OPTED_OUT && page.channel() == PageChannel.SMS) {
+      optOuts.optOut(page.address(), clock.instant());
+    }
     PageDelivery delivery =
         page.status() == PageStatus.CANCELLED ? PageDelivery.FAILED : PageDelivery.valueOf(page.status().name());
     return new PageOutcome(page.id(), delivery, page.detail());

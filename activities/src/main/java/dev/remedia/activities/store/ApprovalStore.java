@@ -5,16 +5,13 @@ import static dev.remedia.activities.store.StoreTimes.utc;
 import static dev.remedia.activities.store.generated.Tables.APPROVALS;
 import static dev.remedia.activities.store.generated.Tables.APPROVAL_VOTES;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.remedia.activities.TemporalJson;
 import dev.remedia.activities.store.generated.tables.records.ApprovalsRecord;
 import dev.remedia.workflows.approval.ApprovalGate;
 import dev.remedia.workflows.approval.ApprovalRequest;
 import dev.remedia.workflows.approval.ApprovalStatus;
 import dev.remedia.workflows.approval.Decision;
 import dev.remedia.workflows.approval.Vote;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,33 +30,46 @@ import org.jooq.impl.DSL;
  */
 public final class ApprovalStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-
   private final DSLContext db;
 
   public ApprovalStore(DSLContext db) {
     this.db = db;
   }
 
-  /** Records a new gate; a retry finds it there and changes nothing. */
-  public void open(ApprovalGate gate, List<String> approvers, Instant createdAt, Instant deadline) {
+  /**
+   * Records a new gate and audits its request, in one transaction, so a crash between the two cannot
+   * leave a gate whose request was never audited; a retry finds the gate there and changes nothing.
+   *
+   * @return whether this call recorded the gate
+   */
+  public boolean open(
+      ApprovalGate gate, List<String> approvers, Instant createdAt, Instant deadline, AuditLog.AuditEntry requested) {
     ApprovalRequest request = gate.request();
-    db.insertInto(APPROVALS)
-        .set(APPROVALS.ID, gate.approvalId())
-        .set(APPROVALS.RUN_ID, gate.runId())
-        .set(APPROVALS.TITLE, request.title())
-        .set(APPROVALS.REQUEST, json(request))
-        .set(APPROVALS.APPROVER_GROUP, request.approvers())
-        .set(APPROVALS.APPROVERS, json(approvers))
-        .set(APPROVALS.REQUIRED, request.required())
-        .set(APPROVALS.REQUESTER, request.requester())
-        .set(APPROVALS.STATUS, ApprovalStatus.PENDING.name())
-        .set(APPROVALS.CREATED_AT, utc(createdAt))
-        .set(APPROVALS.DEADLINE_AT, utc(deadline))
-        .onConflict(APPROVALS.ID)
-        .doNothing()
-        .execute();
+    return db.transactionResult(
+        tx -> {
+          boolean opened =
+              tx.dsl()
+                      .insertInto(APPROVALS)
+                      .set(APPROVALS.ID, gate.approvalId())
+                      .set(APPROVALS.RUN_ID, gate.runId())
+                      .set(APPROVALS.TITLE, request.title())
+                      .set(APPROVALS.REQUEST, json(request))
+                      .set(APPROVALS.APPROVER_GROUP, request.approvers())
+                      .set(APPROVALS.APPROVERS, json(approvers))
+                      .set(APPROVALS.REQUIRED, request.required())
+                      .set(APPROVALS.REQUESTER, request.requester())
+                      .set(APPROVALS.STATUS, ApprovalStatus.PENDING.name())
+                      .set(APPROVALS.CREATED_AT, utc(createdAt))
+                      .set(APPROVALS.DEADLINE_AT, utc(deadline))
+                      .onConflict(APPROVALS.ID)
+                      .doNothing()
+                      .execute()
+                  == 1;
+          if (opened) {
+            new AuditLog(tx.dsl()).append(requested);
+          }
+          return opened;
+        });
   }
 
   /**
@@ -159,32 +169,24 @@ public final class ApprovalStore {
     return new StoredApproval(
         row.getId(),
         row.getRunId(),
-        read(row.getRequest(), new TypeReference<ApprovalRequest>() {}),
-        read(row.getApprovers(), STRINGS),
+        TemporalJson.read(row.getRequest().data(), ApprovalRequest.class),
+        strings(row.getApprovers()),
         ApprovalStatus.valueOf(row.getStatus()),
         instant(row.getCreatedAt()),
         instant(row.getDeadlineAt()),
         instant(row.getEscalatedAt()),
         instant(row.getDecidedAt()),
         row.getOutcome(),
-        row.getMessages() == null ? null : read(row.getMessages(), STRINGS),
-        row.getEscalationMessages() == null ? null : read(row.getEscalationMessages(), STRINGS),
+        row.getMessages() == null ? null : strings(row.getMessages()),
+        row.getEscalationMessages() == null ? null : strings(row.getEscalationMessages()),
         votes);
   }
 
   private static JSONB json(Object value) {
-    try {
-      return JSONB.valueOf(JSON.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JSONB.valueOf(TemporalJson.write(value));
   }
 
-  private static <T> T read(JSONB json, TypeReference<T> type) {
-    try {
-      return JSON.readValue(json.data(), type);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static List<String> strings(JSONB json) {
+    return List.of(TemporalJson.read(json.data(), String[].class));
   }
 }

@@ -2,12 +2,14 @@ package dev.remedia.activities.store;
 
 import static dev.remedia.activities.store.StoreTimes.instant;
 import static dev.remedia.activities.store.StoreTimes.utc;
+import static dev.remedia.activities.store.generated.Tables.DELIVERY_REPORTS;
 import static dev.remedia.activities.store.generated.Tables.ESCALATIONS;
 import static dev.remedia.activities.store.generated.Tables.PAGES;
 
 import dev.remedia.activities.store.generated.tables.records.PagesRecord;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.PageRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,9 @@ import org.jooq.impl.DSL;
  * ever move a page forward ({@link PageStatus}).
  */
 public final class PageStore {
+
+  /** How long a delivery report is kept for a send that has not recorded its reference yet. */
+  static final Duration REPORTS_KEPT = Duration.ofDays(1);
 
   private final DSLContext db;
 
@@ -62,33 +67,65 @@ public final class PageStore {
 
   /**
    * Records how a send ended; only a page still {@link PageStatus#SENDING} takes it, so a repeat
-   * changes nothing.
+   * changes nothing. Delivery reports that arrived for {@code providerRef} before this record (Twilio
+   * can report a failure within milliseconds) are applied with it, in the same transaction, so a
+   * retried send that finds the page recorded also finds them applied.
    *
    * @param providerRef the channel's handle when something was sent, else null
    */
   public void recordOutcome(String id, PageStatus status, String providerRef, String detail, Instant at) {
-    db.update(PAGES)
-        .set(PAGES.STATUS, status.name())
-        .set(PAGES.PROVIDER_REF, providerRef)
-        .set(PAGES.DETAIL, detail)
-        .set(PAGES.SENT_AT, providerRef == null ? null : utc(at))
-        .set(PAGES.UPDATED_AT, utc(at))
-        .where(PAGES.ID.eq(id), PAGES.STATUS.eq(PageStatus.SENDING.name()))
-        .execute();
+    db.transaction(
+        tx -> {
+          DSLContext db = tx.dsl();
+          int recorded =
+              db.update(PAGES)
+                  .set(PAGES.STATUS, status.name())
+                  .set(PAGES.PROVIDER_REF, providerRef)
+                  .set(PAGES.DETAIL, detail)
+                  .set(PAGES.SENT_AT, providerRef == null ? null : utc(at))
+                  .set(PAGES.UPDATED_AT, utc(at))
+                  .where(PAGES.ID.eq(id), PAGES.STATUS.eq(PageStatus.SENDING.name()))
+                  .execute();
+          if (recorded == 1 && providerRef != null) {
+            for (var report :
+                db.selectFrom(DELIVERY_REPORTS)
+                    .where(DELIVERY_REPORTS.PROVIDER_REF.eq(providerRef))
+                    .orderBy(DELIVERY_REPORTS.RECEIVED_AT)
+                    .fetch()) {
+              moveForward(db, PAGES.ID.eq(id), PageStatus.valueOf(report.getStatus()), report.getDetail(), at);
+            }
+          }
+        });
   }
 
   /**
    * Applies a channel's report to the pages it sent under {@code providerRef} (several for a rollup)
    * and answers the pages it changed; a report that says no more than what is stored changes nothing.
+   * The report is kept for {@link #REPORTS_KEPT} too, for pages whose send has not recorded {@code
+   * providerRef} yet: it is stored before the pages are looked at, so a send recording the reference
+   * meanwhile finds it.
    */
   public List<StoredPage> recordDelivery(String providerRef, PageStatus status, String detail, Instant at) {
+    db.insertInto(DELIVERY_REPORTS)
+        .set(DELIVERY_REPORTS.PROVIDER_REF, providerRef)
+        .set(DELIVERY_REPORTS.STATUS, status.name())
+        .set(DELIVERY_REPORTS.DETAIL, detail)
+        .set(DELIVERY_REPORTS.RECEIVED_AT, utc(at))
+        .onConflictDoNothing()
+        .execute();
+    db.deleteFrom(DELIVERY_REPORTS).where(DELIVERY_REPORTS.RECEIVED_AT.lt(utc(at.minus(REPORTS_KEPT)))).execute();
+    return moveForward(db, PAGES.PROVIDER_REF.eq(providerRef), status, detail, at);
+  }
+
+  private static List<StoredPage> moveForward(
+      DSLContext db, Condition pages, PageStatus status, String detail, Instant at) {
     List<String> superseded =
         Arrays.stream(PageStatus.values()).filter(status::supersedes).map(Enum::name).toList();
     return db.update(PAGES)
         .set(PAGES.STATUS, status.name())
         .set(PAGES.DETAIL, detail)
         .set(PAGES.UPDATED_AT, utc(at))
-        .where(PAGES.PROVIDER_REF.eq(providerRef), PAGES.STATUS.in(superseded))
+        .where(pages, PAGES.STATUS.in(superseded))
         .returning()
         .fetch(PageStore::toPage);
   }

@@ -136,6 +136,43 @@ class ApprovalActivitiesImplTest {
     assertEquals("no approver group named 'nobody'", failure.getOriginalMessage());
   }
 
+  /** The gate and the audit of its request are written together: a failure between them leaves neither. */
+  @Test
+  void aGateIsNeverRecordedWithoutTheAuditOfItsRequest() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads"));
+    AuditLog.AuditEntry unwritable =
+        new AuditLog.AuditEntry(T0, "carol", "approval.requested", "approval", gate.approvalId(), null, "pending", "{not json");
+
+    assertThrows(
+        RuntimeException.class,
+        () -> store.open(gate, List.of("alice"), T0, T0.plusSeconds(60), unwritable));
+    assertTrue(store.find(gate.approvalId()).isEmpty(), "the gate was recorded without its audit entry");
+
+    assertEquals(List.of("alice", "bob"), activities.opened(gate, T0.plusSeconds(3600).toEpochMilli()));
+    assertEquals(List.of("alice", "bob"), activities.opened(gate, T0.plusSeconds(3600).toEpochMilli()));
+    assertEquals(List.of("run:run-1 approval.requested"), audited(gate));
+  }
+
+  /** A stored request that no longer reads is a bug a retry cannot mend: the activity fails for good. */
+  @Test
+  void aStoredRequestThatNoLongerReadsFailsTheGateForGood() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads"));
+    activities.opened(gate, T0.plusSeconds(3600).toEpochMilli());
+    var db = TestDatabases.shared().dsl();
+    // Other tests list every pending gate of the shared database, so the row is mended afterwards.
+    String stored = String.valueOf(db.fetchValue("select request::text from approvals where id = ?", gate.approvalId()));
+    ApplicationFailure failure;
+    try {
+      db.execute("update approvals set request = '{\"title\": \"Wave 2\"}'::jsonb where id = ?", gate.approvalId());
+      failure = assertThrows(ApplicationFailure.class, () -> activities.ask(gate.approvalId(), "leads"));
+    } finally {
+      db.execute("update approvals set request = ?::jsonb where id = ?", stored, gate.approvalId());
+    }
+
+    assertTrue(failure.isNonRetryable());
+    assertTrue(failure.getOriginalMessage().startsWith("cannot read stored JSON"), failure.getOriginalMessage());
+  }
+
   private List<String> audited(ApprovalGate gate) {
     return audit.forObject("approval", gate.approvalId()).stream().map(e -> e.actor() + " " + e.action()).toList();
   }

@@ -244,9 +244,10 @@ class PageAnswerServiceTest {
 
   @Test
   void aFailedDeliveryIsRecordedAndMovesTheEscalationOn() throws Exception {
-    PageRequest page = sent(PageChannel.SMS, alice.phone(), "SM-failed");
+    String ref = "SM-failed-" + UUID.randomUUID();
+    PageRequest page = sent(PageChannel.SMS, alice.phone(), ref);
 
-    answers.delivery("SM-failed", PageDelivery.FAILED, "30003: unreachable handset");
+    answers.delivery(ref, PageDelivery.FAILED, "30003: unreachable handset");
 
     assertEquals(
         new PageOutcome(page.pageId(), PageDelivery.FAILED, "30003: unreachable handset"),
@@ -256,9 +257,10 @@ class PageAnswerServiceTest {
 
   @Test
   void aConfirmedDeliveryIsRecordedWithoutTroublingTheEscalation() {
-    PageRequest page = sent(PageChannel.SMS, alice.phone(), "SM-delivered");
+    String ref = "SM-delivered-" + UUID.randomUUID();
+    PageRequest page = sent(PageChannel.SMS, alice.phone(), ref);
 
-    answers.delivery("SM-delivered", PageDelivery.DELIVERED, null);
+    answers.delivery(ref, PageDelivery.DELIVERED, null);
     escalation().settle(new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.toEpochMilli(), false));
     escalationResult();
 
@@ -268,9 +270,10 @@ class PageAnswerServiceTest {
 
   @Test
   void anOptOutReportedByTheChannelIsRemembered() throws Exception {
-    PageRequest page = sent(PageChannel.SMS, alice.phone(), "SM-stopped");
+    String ref = "SM-stopped-" + UUID.randomUUID();
+    PageRequest page = sent(PageChannel.SMS, alice.phone(), ref);
 
-    answers.delivery("SM-stopped", PageDelivery.OPTED_OUT, "21610");
+    answers.delivery(ref, PageDelivery.OPTED_OUT, "21610");
 
     assertEquals(PageDelivery.OPTED_OUT, DELIVERIES.poll(30, TimeUnit.SECONDS).delivery());
     assertEquals(PageStatus.OPTED_OUT, stores.pages().find(page.pageId()).orElseThrow().status());

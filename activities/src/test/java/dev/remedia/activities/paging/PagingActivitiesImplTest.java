@@ -364,6 +364,58 @@ class PagingActivitiesImplTest {
     assertEquals(PageStatus.FAILED, stores.pages().find(page.pageId()).orElseThrow().status());
   }
 
+  /** Twilio may report on a text before its send has recorded the SID: the report is not lost. */
+  @Test
+  void aDeliveryReportThatOvertakesTheSendsRecordIsAppliedWithIt() {
+    PageRequest failed = page(planned(), PageChannel.SMS, alice.phone());
+    paging = activities(Map.of(PageChannel.SMS, reportedBeforeReturning(PageStatus.FAILED, "30003: unreachable")));
+
+    assertEquals(
+        new PageOutcome(failed.pageId(), PageDelivery.FAILED, "30003: unreachable"), paging.send(failed));
+    assertEquals(PageStatus.FAILED, stores.pages().find(failed.pageId()).orElseThrow().status());
+
+    PageRequest stopped = page(planned(), PageChannel.SMS, bob.phone());
+    paging = activities(Map.of(PageChannel.SMS, reportedBeforeReturning(PageStatus.OPTED_OUT, "21610")));
+
+    assertEquals(PageDelivery.OPTED_OUT, paging.send(stopped).delivery());
+    assertTrue(stores.optOuts().optedOut(bob.phone()));
+  }
+
+  /** An SMS channel whose status callback arrives while the send is still returning the SID. */
+  private PageSender reportedBeforeReturning(PageStatus status, String detail) {
+    return new PageSender() {
+      @Override
+      public PageChannel channel() {
+        return PageChannel.SMS;
+      }
+
+      @Override
+      public String paceKey(OutgoingPage page) {
+        return "+15550000";
+      }
+
+      @Override
+      public SentMessage send(OutgoingPage page) {
+        String sid = "SM" + UUID.randomUUID();
+        stores.pages().recordDelivery(sid, status, detail, NOW);
+        return new SentMessage(sid);
+      }
+
+      @Override
+      public SentMessage sendRollup(String address, List<OutgoingPage> pages) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Optional<SentMessage> findSent(OutgoingPage page, Instant since) {
+        return Optional.empty();
+      }
+
+      @Override
+      public void settle(OutgoingPage page, SentMessage sent, Settlement settlement) {}
+    };
+  }
+
   @Test
   void anOptedOutNumberIsRecordedAndSkippedFromThenOn() {
     PageRequest page = page(planned(), PageChannel.SMS, alice.phone());

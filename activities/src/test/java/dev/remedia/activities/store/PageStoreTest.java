@@ -16,6 +16,7 @@ import dev.remedia.workflows.paging.SettleAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -72,6 +73,40 @@ class PageStoreTest {
     StoredPage stored = pages.find(first.pageId()).orElseThrow();
     assertEquals(PageStatus.FAILED, stored.status());
     assertEquals("30003 unreachable", stored.detail());
+  }
+
+  @Test
+  void aReportForAReferenceNotRecordedYetIsAppliedToEveryPageRecordedWithItLater() {
+    String ref = "SM-early-" + UUID.randomUUID();
+    PageRequest first = page(escalation, incident, PageChannel.SMS, "+15550100");
+    PageRequest second = page(escalation, incident, PageChannel.SMS, "+15550100");
+    pages.claim(first, T0);
+    pages.claim(second, T0);
+
+    assertTrue(pages.recordDelivery(ref, PageStatus.DELIVERED, null, T0.plusSeconds(1)).isEmpty());
+    assertTrue(pages.recordDelivery(ref, PageStatus.FAILED, "30003 unreachable", T0.plusSeconds(2)).isEmpty());
+    pages.recordOutcome(first.pageId(), PageStatus.ROLLED_UP, ref, null, T0.plusSeconds(3));
+    pages.recordOutcome(second.pageId(), PageStatus.ROLLED_UP, ref, null, T0.plusSeconds(4));
+
+    for (PageRequest request : List.of(first, second)) {
+      StoredPage stored = pages.find(request.pageId()).orElseThrow();
+      assertEquals(PageStatus.FAILED, stored.status());
+      assertEquals("30003 unreachable", stored.detail());
+      assertEquals(ref, stored.providerRef());
+    }
+  }
+
+  @Test
+  void reportsAreKeptForADayOnly() {
+    String old = "SM-old-" + UUID.randomUUID();
+    pages.recordDelivery(old, PageStatus.FAILED, "30003 unreachable", T0);
+    pages.recordDelivery("SM-new-" + UUID.randomUUID(), PageStatus.DELIVERED, null, T0.plus(PageStore.REPORTS_KEPT).plusSeconds(1));
+    PageRequest request = page(escalation, incident, PageChannel.SMS, "+15550100");
+    pages.claim(request, T0);
+
+    pages.recordOutcome(request.pageId(), PageStatus.SENT, old, null, T0.plus(PageStore.REPORTS_KEPT).plusSeconds(2));
+
+    assertEquals(PageStatus.SENT, pages.find(request.pageId()).orElseThrow().status());
   }
 
   @Test

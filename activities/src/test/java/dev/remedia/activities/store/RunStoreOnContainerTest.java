@@ -1,7 +1,10 @@
 package dev.remedia.activities.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -27,6 +30,13 @@ class RunStoreOnContainerTest extends RunStoreContract {
   @AfterAll
   static void disconnect() {
     database.close();
+  }
+
+  /** The contract only means something here if it ran against the major version production uses. */
+  @Test
+  void runsAgainstPostgresql16() {
+    String version = String.valueOf(database.dsl().fetchValue("select current_setting('server_version_num')"));
+    assertEquals(16, Integer.parseInt(version) / 10_000, "server_version_num " + version);
   }
 
   @Override
