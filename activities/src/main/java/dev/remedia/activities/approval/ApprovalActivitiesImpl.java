@@ -11,6 +11,7 @@ import dev.remedia.activities.store.StoredApproval;
 import dev.remedia.workflows.approval.ApprovalActivities;
 import dev.remedia.workflows.approval.ApprovalGate;
 import dev.remedia.workflows.approval.ApprovalOutcome;
+import dev.remedia.workflows.approval.ApprovalRequest;
 import dev.remedia.workflows.approval.ApprovalStatus;
 import dev.remedia.workflows.approval.Decision;
 import dev.remedia.workflows.runbook.FailureType;
@@ -53,6 +54,7 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
   public List<String> opened(ApprovalGate gate, long deadlineAtMillis) {
     ApproverGroup group = group(gate.request().approvers());
     List<String> approvers = names(directory.get().approvers(group, clock.instant()));
+    refuseIfUnanswerable(gate, approvers);
     AuditEntry requested =
         entry(gate.approvalId(), requester(gate), "approval.requested", "pending",
             "{\"title\": " + quote(gate.request().title()) + ", \"group\": " + quote(group.name())
@@ -62,6 +64,21 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
     }
     // A retry: the people resolved when the gate opened stand, whoever is on call now.
     return store.find(gate.approvalId()).orElseThrow().approvers();
+  }
+
+  /**
+   * A gate that too few people may decide could only expire; without an escalation group to add more
+   * people, it fails at once and says why, rather than waiting out its deadline in silence.
+   */
+  private static void refuseIfUnanswerable(ApprovalGate gate, List<String> approvers) {
+    ApprovalRequest request = gate.request();
+    long voters = approvers.stream().filter(name -> !name.equals(request.requester())).count();
+    if (voters < request.required() && request.escalateTo() == null) {
+      throw FailureType.INVALID_INPUT.permanent(
+          "approver group '" + request.approvers() + "' has " + voters + " people who may decide"
+              + (request.requester() == null ? "" : " besides the requester") + ", fewer than the "
+              + request.required() + " approvals needed");
+    }
   }
 
   @Override

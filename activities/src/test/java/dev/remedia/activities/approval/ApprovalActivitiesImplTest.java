@@ -126,6 +126,20 @@ class ApprovalActivitiesImplTest {
   }
 
   @Test
+  void aGateTooFewPeopleMayDecideFailsAtOnceAndSaysWhy() {
+    ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "leads").needing(2).requestedBy("alice"));
+
+    ApplicationFailure failure =
+        assertThrows(ApplicationFailure.class, () -> activities.opened(gate, T0.toEpochMilli()));
+
+    assertTrue(failure.isNonRetryable());
+    assertEquals(
+        "approver group 'leads' has 1 people who may decide besides the requester, fewer than the 2 approvals needed",
+        failure.getOriginalMessage());
+    assertTrue(store.find(gate.approvalId()).isEmpty(), "an unanswerable gate was recorded");
+  }
+
+  @Test
   void anUnknownGroupFailsTheGateForGood() {
     ApprovalGate gate = gate(ApprovalRequest.of("Wave 2", "Flash", null, "nobody"));
 

@@ -2,6 +2,7 @@ package dev.remedia.runbooks.changeapproval;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.remedia.workflows.approval.ApprovalRequest;
+import dev.remedia.workflows.runbook.InputChecks;
 import dev.remedia.workflows.runbook.InputField;
 import java.time.Duration;
 import java.util.List;
@@ -31,16 +32,16 @@ public record ChangeApprovalInput(
   static final int MAX_MINUTES = 43_200;
 
   public ChangeApprovalInput {
-    title = text("title", title, 200, true);
-    action = text("action", action, MAX_TEXT, true);
-    reason = text("reason", reason, MAX_TEXT, false);
-    approvers = text("approvers", approvers, MAX_NAME, true);
-    required = within("required", required, 1, 1, 10);
-    deadlineMinutes = within("deadlineMinutes", deadlineMinutes, 1440, 1, MAX_MINUTES);
-    escalateTo = text("escalateTo", escalateTo, MAX_NAME, false);
-    page = text("page", page, MAX_NAME, false);
-    extensionMinutes = within("extensionMinutes", extensionMinutes, deadlineMinutes, 1, MAX_MINUTES);
-    requestedBy = text("requestedBy", requestedBy, MAX_NAME, false);
+    title = InputChecks.required("title", title, 200);
+    action = InputChecks.required("action", action, MAX_TEXT);
+    reason = InputChecks.optional("reason", reason, MAX_TEXT);
+    approvers = InputChecks.required("approvers", approvers, MAX_NAME);
+    required = InputChecks.within("required", required, 1, 1, 10);
+    deadlineMinutes = InputChecks.within("deadlineMinutes", deadlineMinutes, 1440, 1, MAX_MINUTES);
+    escalateTo = InputChecks.optional("escalateTo", escalateTo, MAX_NAME);
+    page = InputChecks.optional("page", page, MAX_NAME);
+    extensionMinutes = InputChecks.within("extensionMinutes", extensionMinutes, deadlineMinutes, 1, MAX_MINUTES);
+    requestedBy = InputChecks.optional("requestedBy", requestedBy, MAX_NAME);
     links = links == null ? List.of() : List.copyOf(links);
     if (links.size() > 5 || links.stream().anyMatch(link -> link == null || !link.matches("https?://\\S{1,2000}"))) {
       throw new IllegalArgumentException("links must be at most 5 http:// or https:// URLs");
@@ -58,28 +59,5 @@ public record ChangeApprovalInput(
     return escalateTo == null && page == null
         ? request.expiringAfter(deadline)
         : request.escalatingAfter(deadline, escalateTo, page, Duration.ofMinutes(extensionMinutes));
-  }
-
-  private static String text(String field, String value, int max, boolean required) {
-    if (value == null || value.isBlank()) {
-      if (required) {
-        throw new IllegalArgumentException(field + " is required");
-      }
-      return null;
-    }
-    if (value.length() > max) {
-      throw new IllegalArgumentException(field + " must be at most " + max + " characters");
-    }
-    return value.strip();
-  }
-
-  private static int within(String field, Integer value, int fallback, int min, int max) {
-    if (value == null) {
-      return fallback;
-    }
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(field + " must be from " + min + " to " + max);
-    }
-    return value;
   }
 }

@@ -1,6 +1,7 @@
 package dev.remedia.runbooks.httpcheck;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.remedia.workflows.runbook.InputChecks;
 import dev.remedia.workflows.runbook.InputField;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,9 +29,9 @@ public record HttpCheckInput(
     if (expectedStatus != null && (expectedStatus < 100 || expectedStatus > 599)) {
       throw new IllegalArgumentException("expectedStatus must be an HTTP status from 100 to 599");
     }
-    timeoutSeconds = within("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, 120);
-    maxAttempts = within("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS, 1, 10);
-    escalation = policyName(escalation);
+    timeoutSeconds = InputChecks.within("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, 120);
+    maxAttempts = InputChecks.within("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS, 1, 10);
+    escalation = InputChecks.optional("escalation", escalation, MAX_POLICY_LENGTH);
   }
 
   private static String validUrl(String url) {
@@ -54,26 +55,5 @@ public record HttpCheckInput(
       throw new IllegalArgumentException("url must name a host");
     }
     return uri.toString();
-  }
-
-  private static String policyName(String escalation) {
-    if (escalation == null) {
-      return null;
-    }
-    if (escalation.isBlank() || escalation.length() > MAX_POLICY_LENGTH) {
-      throw new IllegalArgumentException(
-          "escalation must name a policy in 1 to " + MAX_POLICY_LENGTH + " characters");
-    }
-    return escalation.strip();
-  }
-
-  private static int within(String field, Integer value, int fallback, int min, int max) {
-    if (value == null) {
-      return fallback;
-    }
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(field + " must be from " + min + " to " + max);
-    }
-    return value;
   }
 }

@@ -58,10 +58,18 @@ public class HttpCheckRunbookImpl implements HttpCheckRunbook {
       return run.step("probe", () -> probe(input), HttpCheckRunbookImpl::describeProbe);
     } catch (TemporalFailure failure) {
       if (input.escalation() != null && !RunJournal.cancelRequested()) {
-        RunPaging.page(
-            run, input.escalation(), Severity.ERROR, "http-check failed: " + Failures.reason(failure));
+        page(run, input.escalation(), failure);
       }
       throw failure;
+    }
+  }
+
+  /** Paging that cannot start shows on its own step; the run still fails for the probe's reason. */
+  private static void page(RunJournal run, String policy, TemporalFailure probeFailure) {
+    try {
+      RunPaging.page(run, policy, Severity.ERROR, "http-check failed: " + Failures.reason(probeFailure));
+    } catch (TemporalFailure pagingFailure) {
+      // Recorded as the page step's failure by the journal.
     }
   }
 
