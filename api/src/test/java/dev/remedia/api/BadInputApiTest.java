@@ -72,6 +72,17 @@ class BadInputApiTest extends ApiTestSupport {
   }
 
   @Test
+  void anApprovalIdThatIsNotAUuidIsNotFoundWithoutReachingTheStore() {
+    String vote = "{\"decision\": \"approve\", \"by\": \"alice\"}";
+    for (String id : new String[] {"abc%00def", "a%2Fb", "a".repeat(3000)}) {
+      assertProblem(get("/api/approvals/" + id), 404, "no approval with that id; approval ids are UUIDs");
+      assertProblem(
+          post("/api/approvals/" + id + "/decision", "application/json", vote), 404,
+          "Remedia knows no approval with that id; approval ids are UUIDs.");
+    }
+  }
+
+  @Test
   void badListParametersAreNamed() {
     assertProblem(get("/api/runs?status=BROKEN"), 400, "status must be one of [RUNNING, SUCCEEDED, FAILED, CANCELLED]");
     assertProblem(get("/api/runs?limit=0"), 400, "limit must be a whole number from 1 to 200");
