@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.remedia.activities.store.PageCursor;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -90,6 +92,15 @@ class BadInputApiTest extends ApiTestSupport {
     assertProblem(get("/api/runs?cursor=AAAA"), 400, "cursor is not one this API handed out");
     assertProblem(get("/api/runs?runbook=a%00b"), 400, "runbook must be a runbook name");
     assertProblem(get("/api/runs?runbook=%27%3B%20DROP%20TABLE%20runs%3B--"), 400, "runbook must be a runbook name");
+  }
+
+  @Test
+  void timesBeyondWhatPostgresCanHoldAreABadRequestNotAnOutage() {
+    assertProblem(get("/api/incidents?from=%2B999999999-12-31T23:59:59Z"), 400, "from must be a time from year 1 to year 9999");
+    assertProblem(get("/api/incidents?to=-999999999-01-01T00:00:00Z"), 400, "to must be a time from year 1 to year 9999");
+    String farCursor = new PageCursor(Instant.ofEpochSecond(1_000_000_000_000L), "http-check-x").encode();
+    assertProblem(get("/api/runs?cursor=" + farCursor), 400, "cursor is not one this API handed out");
+    assertProblem(get("/api/approvals?cursor=" + farCursor), 400, "cursor is not one this API handed out");
   }
 
   @Test

@@ -57,8 +57,8 @@ class IncidentReader {
     IncidentStatus statusFilter = QueryParameters.oneOf("status", status, IncidentStatus.class);
     WebhookSource sourceFilter = QueryParameters.oneOf("source", source, WebhookSource.class);
     Severity severityFilter = QueryParameters.oneOf("severity", severity, Severity.class);
-    Instant openedFrom = QueryParameters.instant("from", from);
-    Instant openedBefore = QueryParameters.instant("to", to);
+    Instant openedFrom = QueryParameters.storedInstant("from", from);
+    Instant openedBefore = QueryParameters.storedInstant("to", to);
     IncidentQuery query =
         new IncidentQuery(
             statusFilter == null ? null : statusFilter.name(),
