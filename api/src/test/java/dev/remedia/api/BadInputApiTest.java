@@ -95,6 +95,18 @@ class BadInputApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aFieldNamedTwiceIsRefusedNotReadAsTheLastOne() {
+    assertProblem(
+        post("/api/approvals/00000000-0000-0000-0000-000000000000/decision", "application/json",
+            "{\"decision\": \"approve\", \"decision\": \"reject\", \"by\": \"alice\"}"),
+        400, "the body names a field twice");
+    assertProblem(
+        post("/api/incidents/00000000-0000-0000-0000-000000000000/ack", "application/json",
+            "{\"by\": \"alice\", \"by\": \"mallory\"}"),
+        400, "the body names a field twice");
+  }
+
+  @Test
   void timesBeyondWhatPostgresCanHoldAreABadRequestNotAnOutage() {
     assertProblem(get("/api/incidents?from=%2B999999999-12-31T23:59:59Z"), 400, "from must be a time from year 1 to year 9999");
     assertProblem(get("/api/incidents?to=-999999999-01-01T00:00:00Z"), 400, "to must be a time from year 1 to year 9999");
