@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.remedia.activities.store.PageCursor;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,6 +74,17 @@ class BadInputApiTest extends ApiTestSupport {
   }
 
   @Test
+  void anApprovalIdThatIsNotAUuidIsNotFoundWithoutReachingTheStore() {
+    String vote = "{\"decision\": \"approve\", \"by\": \"alice\"}";
+    for (String id : new String[] {"abc%00def", "a%2Fb", "a".repeat(3000)}) {
+      assertProblem(get("/api/approvals/" + id), 404, "no approval with that id; approval ids are UUIDs");
+      assertProblem(
+          post("/api/approvals/" + id + "/decision", "application/json", vote), 404,
+          "Remedia knows no approval with that id; approval ids are UUIDs.");
+    }
+  }
+
+  @Test
   void badListParametersAreNamed() {
     assertProblem(get("/api/runs?status=BROKEN"), 400, "status must be one of [RUNNING, SUCCEEDED, FAILED, CANCELLED]");
     assertProblem(get("/api/runs?limit=0"), 400, "limit must be a whole number from 1 to 200");
@@ -79,6 +92,27 @@ class BadInputApiTest extends ApiTestSupport {
     assertProblem(get("/api/runs?cursor=AAAA"), 400, "cursor is not one this API handed out");
     assertProblem(get("/api/runs?runbook=a%00b"), 400, "runbook must be a runbook name");
     assertProblem(get("/api/runs?runbook=%27%3B%20DROP%20TABLE%20runs%3B--"), 400, "runbook must be a runbook name");
+  }
+
+  @Test
+  void aFieldNamedTwiceIsRefusedNotReadAsTheLastOne() {
+    assertProblem(
+        post("/api/approvals/00000000-0000-0000-0000-000000000000/decision", "application/json",
+            "{\"decision\": \"approve\", \"decision\": \"reject\", \"by\": \"alice\"}"),
+        400, "the body names a field twice");
+    assertProblem(
+        post("/api/incidents/00000000-0000-0000-0000-000000000000/ack", "application/json",
+            "{\"by\": \"alice\", \"by\": \"mallory\"}"),
+        400, "the body names a field twice");
+  }
+
+  @Test
+  void timesBeyondWhatPostgresCanHoldAreABadRequestNotAnOutage() {
+    assertProblem(get("/api/incidents?from=%2B999999999-12-31T23:59:59Z"), 400, "from must be a time from year 1 to year 9999");
+    assertProblem(get("/api/incidents?to=-999999999-01-01T00:00:00Z"), 400, "to must be a time from year 1 to year 9999");
+    String farCursor = new PageCursor(Instant.ofEpochSecond(1_000_000_000_000L), "http-check-x").encode();
+    assertProblem(get("/api/runs?cursor=" + farCursor), 400, "cursor is not one this API handed out");
+    assertProblem(get("/api/approvals?cursor=" + farCursor), 400, "cursor is not one this API handed out");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.remedia.activities.store.ApprovalStore;
 import dev.remedia.activities.store.StoredApproval;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.requests.Ids;
 import dev.remedia.workflows.approval.ApprovalStatus;
 import dev.remedia.workflows.approval.ApprovalWorkflow;
 import dev.remedia.workflows.approval.Ballot;
@@ -49,6 +50,10 @@ public class ApprovalDecisions {
    */
   public DecisionOutcome decide(
       String approvalId, String person, Vote vote, String reason, String via, String remoteAddress) {
+    if (Ids.uuid(approvalId).isEmpty()) {
+      return new DecisionOutcome(
+          DecisionOutcome.Kind.NOT_FOUND, "Remedia knows no approval with that id; approval ids are UUIDs.", null);
+    }
     Optional<StoredApproval> approval = approvals.find(approvalId);
     DecisionOutcome outcome =
         approval.isEmpty()

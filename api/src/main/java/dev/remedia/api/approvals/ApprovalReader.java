@@ -6,6 +6,7 @@ import dev.remedia.activities.store.ApprovalStore;
 import dev.remedia.activities.store.StoredApproval;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.query.QueryParameters;
+import dev.remedia.api.requests.Ids;
 import dev.remedia.workflows.approval.ApprovalRequest;
 import dev.remedia.workflows.approval.ApprovalStatus;
 import jakarta.inject.Singleton;
@@ -38,6 +39,9 @@ class ApprovalReader {
   }
 
   ApprovalView find(String id) {
+    if (Ids.uuid(id).isEmpty()) {
+      throw ApiProblem.notFound("no approval with that id; approval ids are UUIDs");
+    }
     return store
         .find(id)
         .map(ApprovalReader::view)

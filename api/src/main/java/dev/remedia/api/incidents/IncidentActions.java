@@ -5,6 +5,7 @@ import dev.remedia.activities.store.StoredIncident;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
+import dev.remedia.api.requests.Ids;
 import dev.remedia.workflows.incident.IncidentStatus;
 import dev.remedia.workflows.incident.IncidentWorkflow;
 import dev.remedia.workflows.paging.SettleAction;
@@ -67,12 +68,8 @@ public class IncidentActions {
   }
 
   private StoredIncident incident(String id) {
-    UUID incidentId;
-    try {
-      incidentId = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("incident id '" + id + "' is not a UUID");
-    }
+    UUID incidentId =
+        Ids.uuid(id).orElseThrow(() -> ApiProblem.badRequest("incident id '" + id + "' is not a UUID"));
     return incidents
         .find(incidentId)
         .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));

@@ -14,6 +14,7 @@ import dev.remedia.api.paging.PageReader;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.query.QueryParameters;
 import dev.remedia.api.query.StoredJson;
+import dev.remedia.api.requests.Ids;
 import dev.remedia.api.runs.RunSummary;
 import dev.remedia.api.webhooks.WebhookSource;
 import dev.remedia.workflows.incident.IncidentStatus;
@@ -57,8 +58,8 @@ class IncidentReader {
     IncidentStatus statusFilter = QueryParameters.oneOf("status", status, IncidentStatus.class);
     WebhookSource sourceFilter = QueryParameters.oneOf("source", source, WebhookSource.class);
     Severity severityFilter = QueryParameters.oneOf("severity", severity, Severity.class);
-    Instant openedFrom = QueryParameters.instant("from", from);
-    Instant openedBefore = QueryParameters.instant("to", to);
+    Instant openedFrom = QueryParameters.storedInstant("from", from);
+    Instant openedBefore = QueryParameters.storedInstant("to", to);
     IncidentQuery query =
         new IncidentQuery(
             statusFilter == null ? null : statusFilter.name(),
@@ -141,10 +142,7 @@ class IncidentReader {
   }
 
   private static UUID uuid(String id, String what) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.notFound("no " + what + " with that id; " + what + " ids are UUIDs");
-    }
+    return Ids.uuid(id)
+        .orElseThrow(() -> ApiProblem.notFound("no " + what + " with that id; " + what + " ids are UUIDs"));
   }
 }

@@ -7,7 +7,6 @@ import dev.remedia.workflows.paging.TargetKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -20,7 +19,6 @@ final class ApproverGroupsSection {
 
   private static final List<String> KEYS = List.of("name", "members", "slack-channel");
   private static final List<String> MEMBER_KEYS = List.of("person", "schedule");
-  private static final Pattern SLACK_CHANNEL = Pattern.compile("[CG][A-Z0-9]{2,20}");
 
   private final NodeReader nodes;
   private final NamedList groups;
@@ -49,9 +47,8 @@ final class ApproverGroupsSection {
     Entry channelEntry = fields.get("slack-channel");
     if (channelEntry != null) {
       channel = nodes.string(channelEntry.value(), label + ": slack-channel");
-      if (channel != null && !SLACK_CHANNEL.matcher(channel).matches()) {
-        nodes.problem(channelEntry.value(), label + ": slack-channel",
-            "'" + channel + "' is not a Slack channel id; it looks like C0123ABCD");
+      if (channel != null && !SlackChannels.isId(channel)) {
+        nodes.problem(channelEntry.value(), label + ": slack-channel", SlackChannels.notAnId(channel));
         return null;
       }
     }

@@ -41,7 +41,6 @@ final class EscalationPoliciesSection {
   private static final List<String> TARGET_KEYS = List.of("person", "schedule", "slack-channel");
   private static final List<String> ACTIONS = List.of("mark-unacknowledged", "notify-fallback");
   /** Slack channel ids: C (public) or G (private), then upper-case letters and digits. */
-  private static final Pattern SLACK_CHANNEL = Pattern.compile("[CG][A-Z0-9]{2,20}");
   private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
   /** Without {@code final:}, a policy that runs out marks the incident unacknowledged. */
   private static final Ending MARK = new Ending(FinalAction.MARK_UNACKNOWLEDGED, null);
@@ -257,9 +256,8 @@ final class EscalationPoliciesSection {
   }
 
   private PageTarget slackChannel(Node node, String where, String id, List<PageChannel> levelChannels) {
-    if (!SLACK_CHANNEL.matcher(id).matches()) {
-      nodes.problem(node, where, "'" + id + "' is not a Slack channel id; it looks like C0123ABCD "
-          + "(in Slack: the channel's details, at the bottom)");
+    if (!SlackChannels.isId(id)) {
+      nodes.problem(node, where, SlackChannels.notAnId(id));
       return null;
     }
     if (levelChannels != null && !levelChannels.contains(PageChannel.SLACK)) {

@@ -6,6 +6,7 @@ import dev.remedia.activities.paging.PageAnswers;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
+import dev.remedia.api.requests.Ids;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.SettleAction;
 import io.micronaut.serde.annotation.Serdeable;
@@ -14,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Answers a page through the API, as a person named in the on-call configuration: how the console
@@ -61,9 +61,7 @@ class PageActions {
   }
 
   private static void requireUuid(String pageId) {
-    try {
-      UUID.fromString(pageId);
-    } catch (IllegalArgumentException e) {
+    if (Ids.uuid(pageId).isEmpty()) {
       throw ApiProblem.badRequest("page id '" + pageId + "' is not a UUID");
     }
   }

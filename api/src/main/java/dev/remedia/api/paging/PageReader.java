@@ -6,6 +6,7 @@ import dev.remedia.activities.store.PageStatus;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.activities.store.StoredPage;
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.requests.Ids;
 import dev.remedia.api.query.QueryParameters;
 import dev.remedia.workflows.paging.PageChannel;
 import jakarta.inject.Singleton;
@@ -55,9 +56,7 @@ public class PageReader {
   }
 
   private static void uuid(String incident) {
-    try {
-      UUID.fromString(incident);
-    } catch (IllegalArgumentException e) {
+    if (Ids.uuid(incident).isEmpty()) {
       throw ApiProblem.badRequest("incident '" + incident + "' is not a UUID");
     }
   }

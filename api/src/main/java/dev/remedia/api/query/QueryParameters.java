@@ -16,6 +16,11 @@ public final class QueryParameters {
 
   public static final int DEFAULT_LIMIT = 50;
 
+  // PostgreSQL's timestamps stop at 4713 BC and 294276 AD; a bound beyond them is refused by the
+  // database, which would read as an outage. Stored times are all within these years.
+  private static final Instant EARLIEST_STORED = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST_STORED = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private QueryParameters() {}
 
   /** An enum constant by name, case-insensitively, or null when not given. */
@@ -50,11 +55,16 @@ public final class QueryParameters {
     if (isBlank(cursor)) {
       return null;
     }
+    PageCursor decoded;
     try {
-      return PageCursor.decode(cursor.strip());
+      decoded = PageCursor.decode(cursor.strip());
     } catch (IllegalArgumentException e) {
+      decoded = null;
+    }
+    if (decoded == null || !storable(decoded.at())) {
       throw ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
     }
+    return decoded;
   }
 
   /** An ISO-8601 time with an offset, for instance {@code 2026-11-21T09:00:00Z}, or null. */
@@ -68,6 +78,22 @@ public final class QueryParameters {
       throw ApiProblem.badRequest(
           parameter + " must be an ISO-8601 time with an offset, like 2026-11-21T09:00:00Z (got '" + value + "')");
     }
+  }
+
+  /**
+   * Like {@link #instant}, for a bound compared with stored times: from year 1 to year 9999.
+   */
+  public static Instant storedInstant(String parameter, String value) {
+    Instant instant = instant(parameter, value);
+    if (instant != null && !storable(instant)) {
+      throw ApiProblem.badRequest(
+          parameter + " must be a time from year 1 to year 9999 (got '" + value + "')");
+    }
+    return instant;
+  }
+
+  private static boolean storable(Instant instant) {
+    return !instant.isBefore(EARLIEST_STORED) && !instant.isAfter(LATEST_STORED);
   }
 
   private static boolean isBlank(String value) {

@@ -1,7 +1,9 @@
 package dev.remedia.api.requests;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.remedia.api.problem.ApiProblem;
@@ -16,7 +18,9 @@ import java.util.Set;
  */
 public final class JsonBody {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // A repeated field ({"decision": "approve", "decision": "reject"}) is ambiguous: refused, not last-wins.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private final ObjectNode json;
 
@@ -36,6 +40,8 @@ public final class JsonBody {
     JsonNode json;
     try {
       json = MAPPER.readTree(body);
+    } catch (MismatchedInputException e) {
+      throw ApiProblem.badRequest("the body names a field twice: send " + example);
     } catch (IOException e) {
       throw ApiProblem.badRequest("the body is not JSON: send " + example);
     }

@@ -113,7 +113,7 @@ class ApprovalsApiTest extends ApiTestSupport {
         400, "unknown field 'as'");
     assertProblem(decide(id, "reject", "alice", "x".repeat(2001)), 400, "at most 2000");
     assertProblem(decide("no-such-approval", "approve", "alice", null), 404, "no approval");
-    assertProblem(get("/api/approvals/no-such-approval"), 404, "no approval with id");
+    assertProblem(get("/api/approvals/00000000-0000-0000-0000-000000000000"), 404, "no approval with id");
     assertProblem(get("/api/approvals?status=MAYBE"), 400, "status");
     assertEquals("PENDING", json(get("/api/approvals/" + id)).get("status").asText());
   }

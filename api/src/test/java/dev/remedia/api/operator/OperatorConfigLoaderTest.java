@@ -581,6 +581,10 @@ class OperatorConfigLoaderTest {
             ALICE + POLICY + LEVEL.replace("person: alice", "slack-channel: \"#ops\""),
             "line 6: escalation-policies[0] 'default': levels[0].notify[0].slack-channel: '#ops' is not a Slack channel id; it looks like C0123ABCD (in Slack: the channel's details, at the bottom)"),
         Arguments.of(
+            "approver group's channel is not a Slack channel id",
+            ALICE + "approver-groups:\n  - name: leads\n    members: [ { person: alice } ]\n    slack-channel: \"#leads\"\n",
+            "line 6: approver-groups[0] 'leads': slack-channel: '#leads' is not a Slack channel id; it looks like C0123ABCD (in Slack: the channel's details, at the bottom)"),
+        Arguments.of(
             "Slack channel without slack",
             ALICE + POLICY + "      - { notify: [ { slack-channel: C0123OPS } ], channels: [ sms, voice ], delay: 5m }\n",
             "line 6: escalation-policies[0] 'default': levels[0].notify[0].slack-channel: a Slack channel is paged over slack only, and this level's channels are sms, voice"),
