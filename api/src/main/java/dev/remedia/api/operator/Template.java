@@ -60,11 +60,6 @@ public final class Template {
     return text;
   }
 
-  /** Whether the template has no placeholders, so it renders the same for every alert. */
-  public boolean isConstant() {
-    return parts.stream().allMatch(part -> part instanceof Literal);
-  }
-
   @Override
   public String toString() {
     return text;

@@ -2,7 +2,6 @@ package dev.remedia.api.twilio;
 
 import static dev.remedia.api.twilio.TwilioRequests.required;
 
-import dev.remedia.activities.paging.PageAnswers;
 import dev.remedia.activities.paging.twilio.TwilioCallbacks;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -31,13 +30,13 @@ class TwilioSmsController {
   private final TwilioRequests requests;
   private final TwilioReplays replays;
   private final SmsReplies replies;
-  private final PageAnswers answers;
+  private final DeliveryReports reports;
 
-  TwilioSmsController(TwilioRequests requests, TwilioReplays replays, SmsReplies replies, PageAnswers answers) {
+  TwilioSmsController(TwilioRequests requests, TwilioReplays replays, SmsReplies replies, DeliveryReports reports) {
     this.requests = requests;
     this.replays = replays;
     this.replies = replies;
-    this.answers = answers;
+    this.reports = reports;
   }
 
   @Post(TwilioCallbacks.SMS)
@@ -58,16 +57,7 @@ class TwilioSmsController {
     Map<String, String> form = requests.verified(request, body);
     String sid = required(form, "MessageSid");
     String status = required(form, "MessageStatus");
-    DeliveryReport.ofMessage(status, form.get("ErrorCode"))
-        .ifPresent(
-            report ->
-                replays.once(
-                    "sms-status " + sid + " " + status,
-                    () -> {
-                      answers.delivery(sid, report.delivery(), report.detail());
-                      return true;
-                    },
-                    false));
+    reports.take("sms", sid, status, DeliveryReport.ofMessage(status, form.get("ErrorCode")));
     return HttpResponse.ok();
   }
 }

@@ -2,7 +2,6 @@ package dev.remedia.api.twilio;
 
 import static dev.remedia.api.twilio.TwilioRequests.required;
 
-import dev.remedia.activities.paging.PageAnswers;
 import dev.remedia.activities.paging.twilio.TwilioCallbacks;
 import dev.remedia.activities.paging.twilio.VoiceScripts;
 import dev.remedia.api.problem.ApiProblem;
@@ -34,13 +33,13 @@ class TwilioVoiceController {
   private final TwilioRequests requests;
   private final TwilioReplays replays;
   private final VoiceKeys keys;
-  private final PageAnswers answers;
+  private final DeliveryReports reports;
 
-  TwilioVoiceController(TwilioRequests requests, TwilioReplays replays, VoiceKeys keys, PageAnswers answers) {
+  TwilioVoiceController(TwilioRequests requests, TwilioReplays replays, VoiceKeys keys, DeliveryReports reports) {
     this.requests = requests;
     this.replays = replays;
     this.keys = keys;
-    this.answers = answers;
+    this.reports = reports;
   }
 
   /** On a call Remedia placed, Twilio's {@code To} (and {@code Called}) is the person who answered. */
@@ -70,16 +69,7 @@ class TwilioVoiceController {
     Map<String, String> form = requests.verified(request, body);
     String sid = required(form, "CallSid");
     String status = required(form, "CallStatus");
-    DeliveryReport.ofCall(status, form.get("AnsweredBy"))
-        .ifPresent(
-            report ->
-                replays.once(
-                    "call-status " + sid + " " + status,
-                    () -> {
-                      answers.delivery(sid, report.delivery(), report.detail());
-                      return true;
-                    },
-                    false));
+    reports.take("call", sid, status, DeliveryReport.ofCall(status, form.get("AnsweredBy")));
     return HttpResponse.ok();
   }
 }
