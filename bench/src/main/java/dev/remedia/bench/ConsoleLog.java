@@ -31,7 +31,7 @@ final class ConsoleLog {
     PAGE,
     /** Several pages to one destination in one message. */
     ROLLUP,
-    /** Telling someone already paged that the incident was acknowledged or resolved. */
+    /** Telling someone already paged that one or several incidents were acknowledged or resolved. */
     SETTLE_NOTICE
   }
 
@@ -41,6 +41,8 @@ final class ConsoleLog {
   private static final Pattern PAGE = Pattern.compile(PREFIX + "Page (\\S+) to ([^\\s:]+): \\[");
   private static final Pattern NOTICE = Pattern.compile(PREFIX + "Page (\\S+) to ([^\\s:]+): (?:acknowledge|resolve) by ");
   private static final Pattern ROLLUP = Pattern.compile(PREFIX + "\\d+ pages to ([^\\s:]+) in one message: (.+)$");
+  private static final Pattern NOTICE_ROLLUP =
+      Pattern.compile(PREFIX + "\\d+ settle notices to ([^\\s:]+) in one message: (.+)$");
 
   final List<Message> messages;
   private final Map<String, List<Instant>> sendsByPage = new HashMap<>();
@@ -72,6 +74,10 @@ final class ConsoleLog {
       } else if ((m = ROLLUP.matcher(line)).find()) {
         messages.add(
             new Message(at(m.group(1), start), m.group(2), Kind.ROLLUP, Arrays.asList(m.group(3).split(", "))));
+      } else if ((m = NOTICE_ROLLUP.matcher(line)).find()) {
+        // Each notice reads "<page id> acknowledge by <who> via <how>".
+        List<String> pageIds = Arrays.stream(m.group(3).split(", ")).map(notice -> notice.split(" ", 2)[0]).toList();
+        messages.add(new Message(at(m.group(1), start), m.group(2), Kind.SETTLE_NOTICE, pageIds));
       }
     }
     return new ConsoleLog(messages);

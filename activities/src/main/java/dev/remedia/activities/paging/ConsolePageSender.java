@@ -60,10 +60,27 @@ public final class ConsolePageSender implements PageSender {
 
   @Override
   public void settle(OutgoingPage page, SentMessage sent, Settlement settlement) {
+    LOG.info("Page {} to {}: {}", page.pageId(), page.address(), settled(settlement));
+  }
+
+  @Override
+  public boolean rollsUpNotices() {
+    return true;
+  }
+
+  @Override
+  public void settleRollup(String address, List<SettleNotice> notices) {
     LOG.info(
-        "Page {} to {}: {} by {} via {}",
-        page.pageId(), page.address(), settlement.action().name().toLowerCase(Locale.ROOT), settlement.by(),
-        settlement.via());
+        "{} settle notices to {} in one message: {}",
+        notices.size(), address,
+        notices.stream()
+            .map(notice -> notice.page().pageId() + " " + settled(notice.settlement()))
+            .collect(Collectors.joining(", ")));
+  }
+
+  private static String settled(Settlement settlement) {
+    return settlement.action().name().toLowerCase(Locale.ROOT) + " by " + settlement.by() + " via "
+        + settlement.via();
   }
 
   private static String link(OutgoingPage page) {

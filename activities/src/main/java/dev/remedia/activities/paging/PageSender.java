@@ -38,4 +38,18 @@ public interface PageSender {
    * notice; voice does nothing.
    */
   void settle(OutgoingPage page, SentMessage sent, Settlement settlement) throws ChannelException;
+
+  /**
+   * Whether a burst of settle notices to one address may go out as one {@link #settleRollup}. A text
+   * can say "12 incidents were acknowledged"; a Slack page's own message must lose its buttons, so
+   * Slack tells each page on its own.
+   */
+  default boolean rollsUpNotices() {
+    return false;
+  }
+
+  /** One message telling the recipient how several of their pages were settled; see {@link #rollsUpNotices}. */
+  default void settleRollup(String address, List<SettleNotice> notices) throws ChannelException {
+    throw new UnsupportedOperationException(channel() + " tells each page of its settlement on its own");
+  }
 }

@@ -81,6 +81,11 @@ public final class PagingActivitiesImpl implements PagingActivities {
   }
 
   @Override
+  public void stop(String escalationId, Settlement settlement) {
+    notifier.stop(escalationId, settlement);
+  }
+
+  @Override
   public void settled(String escalationId, Settlement settlement) {
     notifier.settled(escalationId, settlement);
   }

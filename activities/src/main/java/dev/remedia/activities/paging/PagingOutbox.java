@@ -21,12 +21,15 @@ import java.util.function.Function;
  * <p>A sender's {@link PageSender#paceKey} names a lane. A lane spends about one unit of budget (a
  * page's {@link PageSender#cost}) per {@link Pacing#perUnit}, and after a channel's Retry-After it
  * waits that long before trying the same pages again. When more than {@link Pacing#rollupAbove}
- * pages for one address wait in a lane, they go out as one rollup message.
+ * pages for one address wait in a lane, they go out as one rollup message; so do settle notices, on
+ * channels that {@link PageSender#rollsUpNotices}. Pages go before settle notices: telling someone an
+ * incident was acknowledged can wait, paging the next person cannot.
  *
  * <p>The outbox has no threads of its own: callers wait in their lane, and the caller at its head
- * sends when the lane is due, for itself and for the pages it rolls up. Callers are activity threads,
- * which would block anyway. Right before sending, pages whose escalation stopped paging meanwhile are
- * withdrawn, so nothing waiting in a lane goes out after an acknowledgement.
+ * sends when the lane is due, for itself and for the pages it rolls up. Callers are activity threads
+ * on the {@code PacedQueue}'s worker, which holds enough of them for a burst. Right before sending,
+ * pages whose escalation stopped paging meanwhile are withdrawn, so nothing waiting in a lane goes out
+ * after the settlement was recorded.
  *
  * <p>A wait is bounded by {@link Pacing#maxQueueWait}: the send activity does not heartbeat, so it
  * must end well within its start-to-close timeout. A page that waited too long leaves its lane unsent
@@ -34,12 +37,6 @@ import java.util.function.Function;
  * for, bounded by the adapter's own timeouts.
  */
 final class PagingOutbox {
-
-  /** A call about a page already sent, such as a settle notice. */
-  @FunctionalInterface
-  interface FollowUp {
-    void run() throws ChannelException;
-  }
 
   /** What became of a queued page that did not fail. */
   record Dispatch(Kind kind, SentMessage sent, int batchSize) {
@@ -76,9 +73,9 @@ final class PagingOutbox {
     return lane(sender, page).await(new Entry(sender, page, null));
   }
 
-  /** Runs a follow-up about a sent page in the page's lane, paced as one unit, never rolled up. */
-  void follow(PageSender sender, OutgoingPage page, FollowUp followUp) throws ChannelException {
-    lane(sender, page).await(new Entry(sender, page, followUp));
+  /** Tells a page's recipient how it was settled, in the page's lane, after the pages waiting there. */
+  void tell(PageSender sender, SettleNotice notice) throws ChannelException {
+    lane(sender, notice.page()).await(new Entry(sender, notice.page(), notice));
   }
 
   /** How many calls wait for their turn, across lanes. */
@@ -93,18 +90,24 @@ final class PagingOutbox {
   private static final class Entry {
     final PageSender sender;
     final OutgoingPage page;
-    final FollowUp followUp;
+    /** Null for a page to send. */
+    final SettleNotice notice;
     State state = State.WAITING;
     Outcome outcome;
 
-    Entry(PageSender sender, OutgoingPage page, FollowUp followUp) {
+    Entry(PageSender sender, OutgoingPage page, SettleNotice notice) {
       this.sender = sender;
       this.page = page;
-      this.followUp = followUp;
+      this.notice = notice;
+    }
+
+    boolean isNotice() {
+      return notice != null;
     }
 
     boolean rollsUpWith(Entry head) {
-      return followUp == null && head.followUp == null && page.address().equals(head.page.address());
+      boolean sameKind = isNotice() ? head.isNotice() && sender.rollsUpNotices() : !head.isNotice();
+      return sameKind && page.address().equals(head.page.address());
     }
   }
 
@@ -129,7 +132,8 @@ final class PagingOutbox {
   private final class Lane {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Deque<Entry> queue = new ArrayDeque<>();
+    private final Deque<Entry> pages = new ArrayDeque<>();
+    private final Deque<Entry> notices = new ArrayDeque<>();
     private long dueNanos = System.nanoTime();
     private boolean busy;
 
@@ -137,14 +141,14 @@ final class PagingOutbox {
       long deadline = System.nanoTime() + pacing.maxQueueWait().toNanos();
       lock.lock();
       try {
-        queue.addLast(entry);
+        queueOf(entry).addLast(entry);
         while (entry.state != State.DONE) {
           if (entry.state == State.TAKEN) {
             changed.await();
             continue;
           }
           long now = System.nanoTime();
-          boolean leads = !busy && queue.peekFirst() == entry;
+          boolean leads = !busy && head() == entry;
           if (leads && now - dueNanos >= 0) {
             take(entry);
             continue;
@@ -176,14 +180,22 @@ final class PagingOutbox {
     int waiting() {
       lock.lock();
       try {
-        return queue.size();
+        return pages.size() + notices.size();
       } finally {
         lock.unlock();
       }
     }
 
+    private Deque<Entry> queueOf(Entry entry) {
+      return entry.isNotice() ? notices : pages;
+    }
+
+    private Entry head() {
+      return pages.isEmpty() ? notices.peekFirst() : pages.peekFirst();
+    }
+
     private void leave(Entry entry) {
-      queue.remove(entry);
+      queueOf(entry).remove(entry);
       changed.signalAll();
     }
 
@@ -192,7 +204,7 @@ final class PagingOutbox {
       List<Entry> batch = batchFor(head);
       batch.forEach(
           entry -> {
-            queue.remove(entry);
+            queueOf(entry).remove(entry);
             entry.state = State.TAKEN;
           });
       busy = true;
@@ -209,7 +221,7 @@ final class PagingOutbox {
     }
 
     private List<Entry> batchFor(Entry head) {
-      List<Entry> sameAddress = queue.stream().filter(entry -> entry.rollsUpWith(head)).toList();
+      List<Entry> sameAddress = queueOf(head).stream().filter(entry -> entry.rollsUpWith(head)).toList();
       return sameAddress.size() > pacing.rollupAbove() ? sameAddress : List.of(head);
     }
 
@@ -225,7 +237,7 @@ final class PagingOutbox {
       List<Entry> again = new ArrayList<>(turn.again());
       for (int i = again.size() - 1; i >= 0; i--) {
         again.get(i).state = State.WAITING;
-        queue.addFirst(again.get(i));
+        queueOf(again.get(i)).addFirst(again.get(i));
       }
       Duration wait = turn.pause() != null ? turn.pause() : pacing.perUnit().multipliedBy(turn.cost());
       dueNanos = now + wait.toNanos();
@@ -245,9 +257,9 @@ final class PagingOutbox {
       return new Turn(outcomes, List.of(), null, 0);
     }
     PageSender sender = sending.get(0).sender;
-    // A rollup is charged like the largest page it stands for; a follow-up is one short message.
+    // A rollup is charged like the largest page it stands for; a notice is one short message.
     int cost =
-        sending.get(0).followUp != null
+        sending.get(0).isNotice()
             ? 1
             : sending.stream().mapToInt(entry -> sender.cost(entry.page)).max().orElse(1);
     try {
@@ -271,14 +283,14 @@ final class PagingOutbox {
   /** Settles pages whose escalation stopped paging, and answers the rest of the batch. */
   private List<Entry> withdrawUnwanted(List<Entry> batch, Map<Entry, Outcome> outcomes) {
     List<String> pageIds =
-        batch.stream().filter(entry -> entry.followUp == null).map(entry -> entry.page.pageId()).toList();
+        batch.stream().filter(entry -> !entry.isNotice()).map(entry -> entry.page.pageId()).toList();
     if (pageIds.isEmpty()) {
       return batch;
     }
     Set<String> wanted = stillWanted.apply(pageIds);
     List<Entry> sending = new ArrayList<>();
     for (Entry entry : batch) {
-      if (entry.followUp != null || wanted.contains(entry.page.pageId())) {
+      if (entry.isNotice() || wanted.contains(entry.page.pageId())) {
         sending.add(entry);
       } else {
         outcomes.put(entry, Outcome.of(new Dispatch(Dispatch.Kind.WITHDRAWN, null, 1)));
@@ -290,9 +302,14 @@ final class PagingOutbox {
   private static void deliver(PageSender sender, List<Entry> sending, Map<Entry, Outcome> outcomes)
       throws ChannelException {
     Entry first = sending.get(0);
-    if (first.followUp != null) {
-      first.followUp.run();
-      outcomes.put(first, Outcome.of(new Dispatch(Dispatch.Kind.SENT, null, 1)));
+    if (first.isNotice()) {
+      if (sending.size() == 1) {
+        sender.settle(first.page, first.notice.sent(), first.notice.settlement());
+      } else {
+        sender.settleRollup(first.page.address(), sending.stream().map(entry -> entry.notice).toList());
+      }
+      Dispatch told = new Dispatch(Dispatch.Kind.SENT, null, sending.size());
+      sending.forEach(entry -> outcomes.put(entry, Outcome.of(told)));
     } else if (sending.size() == 1) {
       outcomes.put(first, Outcome.of(new Dispatch(Dispatch.Kind.SENT, sender.send(first.page), 1)));
     } else {

@@ -43,10 +43,15 @@ final class SettlementNotifier {
     this.clock = clock;
   }
 
-  void settled(String escalationId, Settlement settlement) {
+  /** Records the settlement, unless one was recorded first; pages still waiting are withdrawn. */
+  void stop(String escalationId, Settlement settlement) {
     escalations.settle(
         escalationId, settlement.action(), settlement.by(), settlement.via(),
         Instant.ofEpochMilli(settlement.atMillis()));
+  }
+
+  void settled(String escalationId, Settlement settlement) {
+    stop(escalationId, settlement);
     Settlement told = escalations.find(escalationId).map(e -> recorded(e, settlement)).orElse(settlement);
     Set<String> toldRefs = new HashSet<>();
     for (StoredPage page : pages.awaitingSettleNotice(escalationId)) {
@@ -59,9 +64,8 @@ final class SettlementNotifier {
       try {
         // Pages rolled up into one message are told once.
         if (toldRefs.add(page.providerRef())) {
-          OutgoingPage outgoing = OutgoingPages.of(page);
-          SentMessage sent = new SentMessage(page.providerRef());
-          outbox.follow(sender, outgoing, () -> sender.settle(outgoing, sent, told));
+          outbox.tell(
+              sender, new SettleNotice(OutgoingPages.of(page), new SentMessage(page.providerRef()), told));
         }
         pages.markSettleNotified(page.id(), clock.instant());
       } catch (ChannelException e) {

@@ -486,6 +486,23 @@ class PagingActivitiesImplTest {
   }
 
   @Test
+  void stoppingWithdrawsWaitingPagesAndTellsNobodyUntilSettled() {
+    String escalation = planned();
+    PageRequest sent = page(escalation, PageChannel.SLACK, "U0ALICE");
+    paging.send(sent);
+    Settlement ack = new Settlement(SettleAction.ACKNOWLEDGE, "Alice", "api", NOW.toEpochMilli(), false);
+
+    paging.stop(escalation, ack);
+    PageRequest late = page(escalation, PageChannel.SLACK, "U0BOB");
+
+    assertEquals(new PageOutcome(late.pageId(), PageDelivery.FAILED, "not sent: paging had stopped"), paging.send(late));
+    assertEquals(EscalationStatus.ACKNOWLEDGED, stores.escalations().find(escalation).orElseThrow().status());
+    assertEquals(List.of(), slack.settles);
+    paging.settled(escalation, ack);
+    assertEquals(List.of(new RecordingPageSender.Told(sent.pageId(), "SLACK-1", ack)), slack.settles);
+  }
+
+  @Test
   void aPageToAChannelNoLongerConfiguredFails() {
     paging = activities(Map.of(PageChannel.SLACK, slack));
     PageRequest page = page(planned(), PageChannel.SMS, alice.phone());
@@ -513,8 +530,8 @@ class PagingActivitiesImplTest {
         escalation,
         new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.plusSeconds(90).toEpochMilli(), false));
 
-    assertEquals(List.of(new RecordingPageSender.SettleNotice(slackPage.pageId(), "SLACK-1", ack)), slack.settles);
-    assertEquals(List.of(new RecordingPageSender.SettleNotice(smsPage.pageId(), "SMS-1", ack)), sms.settles);
+    assertEquals(List.of(new RecordingPageSender.Told(slackPage.pageId(), "SLACK-1", ack)), slack.settles);
+    assertEquals(List.of(new RecordingPageSender.Told(smsPage.pageId(), "SMS-1", ack)), sms.settles);
     StoredEscalation stored = stores.escalations().find(escalation).orElseThrow();
     assertEquals(EscalationStatus.ACKNOWLEDGED, stored.status());
     assertEquals("Alice", stored.settledBy());

@@ -100,6 +100,11 @@ class PagingNotesTest {
     }
 
     @Override
+    public void stop(String escalationId, Settlement settlement) {
+      paging.stop(escalationId, settlement);
+    }
+
+    @Override
     public void settled(String escalationId, Settlement settlement) {
       paging.settled(escalationId, settlement);
     }

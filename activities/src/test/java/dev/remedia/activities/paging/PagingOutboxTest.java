@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.activities.paging.PagingOutbox.Dispatch;
 import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.SettleAction;
+import dev.remedia.workflows.paging.Settlement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -148,18 +151,62 @@ class PagingOutboxTest {
   }
 
   @Test
-  void aFollowUpTakesItsTurnInThePagesQueueAndWaitsOutARateLimit() throws Exception {
+  void aSettleNoticeTakesItsTurnInThePagesLaneAndWaitsOutARateLimit() throws Exception {
     sms.failNext(ChannelException.rateLimited(Duration.ofMillis(20), "slow down"));
-    List<String> done = new ArrayList<>();
 
-    callers.submit(
-            () -> {
-              outbox.follow(sms, page("p1", "+15550101"), () -> done.add("notice"));
-              return null;
-            })
-        .get();
+    callers.submit(() -> tell(notice("p1", "+15550101"))).get();
 
-    assertEquals(List.of("notice"), done);
+    assertEquals(List.of("notice p1"), sms.calls);
+    assertEquals(2, sms.attempts());
+  }
+
+  @Test
+  void pagesWaitingInALaneGoBeforeTheSettleNoticesWaitingThere() throws Exception {
+    Future<Dispatch> first = submitHeldInFlight(page("a1", "+15550101"));
+    Future<?> notice = submitAndWaitQueued(() -> tell(notice("n1", "+15550102")), 1);
+    Future<Dispatch> page = submitAndWaitQueued(() -> outbox.send(sms, page("b1", "+15550103")), 2);
+    sms.release();
+
+    first.get();
+    page.get();
+    notice.get();
+    assertEquals(List.of("page a1", "page b1", "notice n1"), sms.calls);
+  }
+
+  @Test
+  void aBurstOfSettleNoticesToOneAddressIsOneMessageWhereTheChannelRollsThemUp() throws Exception {
+    sms.rollingUpNotices();
+    Future<Dispatch> first = submitHeldInFlight(page("a1", "+15550101"));
+    List<Future<?>> notices = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      SettleNotice notice = notice("n" + i, "+15550102");
+      notices.add(submitAndWaitQueued(() -> tell(notice), i + 1));
+    }
+    sms.release();
+
+    first.get();
+    for (Future<?> notice : notices) {
+      notice.get();
+    }
+    assertEquals(List.of("page a1", "notices n0,n1,n2,n3,n4"), sms.calls);
+  }
+
+  @Test
+  void settleNoticesAreToldOneByOneWhereTheChannelDoesNotRollThemUp() throws Exception {
+    Future<Dispatch> first = submitHeldInFlight(page("a1", "+15550101"));
+    List<Future<?>> notices = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      SettleNotice notice = notice("n" + i, "+15550102");
+      notices.add(submitAndWaitQueued(() -> tell(notice), i + 1));
+    }
+    sms.release();
+
+    first.get();
+    for (Future<?> notice : notices) {
+      notice.get();
+    }
+    assertEquals(
+        List.of("page a1", "notice n0", "notice n1", "notice n2", "notice n3", "notice n4"), sms.calls);
   }
 
   private PagingOutbox outbox(Pacing pacing) {
@@ -181,11 +228,27 @@ class PagingOutboxTest {
 
   /** Submits a page and waits until {@code waiting} calls are queued behind the one in flight. */
   private Future<Dispatch> submitAndWaitQueued(OutgoingPage page, int waiting) {
-    Future<Dispatch> future = submit(page);
+    return submitAndWaitQueued(() -> outbox.send(sms, page), waiting);
+  }
+
+  private <T> Future<T> submitAndWaitQueued(Callable<T> call, int waiting) {
+    Future<T> future = callers.submit(call);
     while (outbox.waiting() < waiting) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
     return future;
+  }
+
+  private Void tell(SettleNotice notice) throws ChannelException {
+    outbox.tell(sms, notice);
+    return null;
+  }
+
+  private static SettleNotice notice(String pageId, String phone) {
+    return new SettleNotice(
+        page(pageId, phone),
+        new SentMessage("SM-" + pageId),
+        new Settlement(SettleAction.ACKNOWLEDGE, "alice", "api", 0, false));
   }
 
   private static OutgoingPage page(String pageId, String phone) {

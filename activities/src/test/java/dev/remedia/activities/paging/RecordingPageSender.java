@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * A channel adapter that records what it was asked to do, for testing Remedia's own pacing and
@@ -23,11 +24,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RecordingPageSender implements PageSender {
 
   /** A settle notice as the sender received it. */
-  record SettleNotice(String pageId, String providerRef, Settlement settlement) {}
+  record Told(String pageId, String providerRef, Settlement settlement) {}
 
   final List<OutgoingPage> sent = new CopyOnWriteArrayList<>();
   final List<List<OutgoingPage>> rollups = new CopyOnWriteArrayList<>();
-  final List<SettleNotice> settles = new CopyOnWriteArrayList<>();
+  final List<Told> settles = new CopyOnWriteArrayList<>();
+  final List<List<Told>> noticeRollups = new CopyOnWriteArrayList<>();
+  /** Every call that reached the channel, in order: "page p1", "rollup p1,p2", "notice p1", "notices p1,p2". */
+  final List<String> calls = new CopyOnWriteArrayList<>();
   final List<OutgoingPage> lookedUp = new CopyOnWriteArrayList<>();
   /** What {@link #findSent} answers, by page id: messages sent before a crash. */
   final Map<String, SentMessage> sentBeforeCrash = new ConcurrentHashMap<>();
@@ -42,11 +46,18 @@ final class RecordingPageSender implements PageSender {
   private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
   private volatile CountDownLatch holding;
   private volatile CountDownLatch held;
+  private volatile boolean rollsUpNotices;
 
   /** @param paceKey one queue for every page (an SMS sender number), or null for one per address */
   RecordingPageSender(PageChannel channel, String paceKey) {
     this.channel = channel;
     this.paceKey = paceKey;
+  }
+
+  /** Tells bursts of settle notices in one message, as SMS does. */
+  RecordingPageSender rollingUpNotices() {
+    rollsUpNotices = true;
+    return this;
   }
 
   /** The next sends fail with these, in order. */
@@ -92,6 +103,7 @@ final class RecordingPageSender implements PageSender {
     return call(
         () -> {
           sent.add(page);
+          calls.add("page " + page.pageId());
           return new SentMessage(channel + "-" + refs.incrementAndGet());
         });
   }
@@ -101,6 +113,7 @@ final class RecordingPageSender implements PageSender {
     return call(
         () -> {
           rollups.add(List.copyOf(pages));
+          calls.add("rollup " + pages.stream().map(OutgoingPage::pageId).collect(Collectors.joining(",")));
           return new SentMessage(channel + "-rollup-" + refs.incrementAndGet());
         });
   }
@@ -115,8 +128,29 @@ final class RecordingPageSender implements PageSender {
   public void settle(OutgoingPage page, SentMessage sent, Settlement settlement) throws ChannelException {
     call(
         () -> {
-          settles.add(new SettleNotice(page.pageId(), sent.providerRef(), settlement));
+          settles.add(new Told(page.pageId(), sent.providerRef(), settlement));
+          calls.add("notice " + page.pageId());
           return sent;
+        });
+  }
+
+  @Override
+  public boolean rollsUpNotices() {
+    return rollsUpNotices;
+  }
+
+  @Override
+  public void settleRollup(String address, List<SettleNotice> notices)
+      throws ChannelException {
+    call(
+        () -> {
+          noticeRollups.add(
+              notices.stream()
+                  .map(n -> new Told(n.page().pageId(), n.sent().providerRef(), n.settlement()))
+                  .toList());
+          calls.add(
+              "notices " + notices.stream().map(n -> n.page().pageId()).collect(Collectors.joining(",")));
+          return null;
         });
   }
 

@@ -12,6 +12,7 @@ import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.approval.ApprovalWorkflowImpl;
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
+import dev.remedia.workflows.paging.PacedQueue;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.micronaut.context.annotation.Context;
 import io.temporal.client.WorkflowClient;
@@ -23,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Temporal worker for Remedia's task queue: the incident and escalation workflows, every
- * runbook in the catalog and the activities they call. Starts with the application and drains in-flight tasks when it stops.
+ * Runs the Temporal workers for Remedia's task queue, the incident and escalation workflows, every
+ * runbook in the catalog and the activities they call, and for its {@link PacedQueue}. Starts with the application and drains in-flight tasks when it stops.
  */
 @Context
 public class WorkerRunner {
@@ -53,6 +54,8 @@ public class WorkerRunner {
         HttpProbeActivitiesImpl.withDefaultClient(),
         paging,
         approvals);
+    // Paging stays registered on the main queue too, for sends scheduled there before the paced queue.
+    PacedQueue.newWorker(factory, settings.taskQueue()).registerActivitiesImplementations(paging);
     factory.start();
     LOG.info(
         "Worker: polling task queue '{}' in namespace '{}' for runbooks {}",

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.runbooks.RecordedHistories;
 import dev.remedia.runbooks.RecordingJournal;
+import dev.remedia.workflows.paging.PacedQueue;
 import dev.remedia.workflows.paging.EscalationResult;
 import dev.remedia.workflows.paging.EscalationWorkflow;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
@@ -58,6 +59,7 @@ class HttpCheckRunbookTest {
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(HttpCheckRunbookImpl.class, EscalationWorkflowImpl.class);
     worker.registerActivitiesImplementations(probe, journal, paging);
+    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
     env.start();
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.runbooks.RecordedHistories;
+import dev.remedia.workflows.paging.PacedQueue;
 import dev.remedia.workflows.paging.EscalationWorkflow;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
 import dev.remedia.workflows.paging.FakePaging;
@@ -66,6 +67,7 @@ class ApprovalWorkflowTest {
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(ApprovalWorkflowImpl.class, EscalationWorkflowImpl.class);
     worker.registerActivitiesImplementations(approvals, paging);
+    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
     env.start();
     client = env.getWorkflowClient();
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.runbooks.RecordedHistories;
+import dev.remedia.workflows.paging.PacedQueue;
 import dev.remedia.workflows.paging.EscalationLevel;
 import dev.remedia.workflows.paging.EscalationPlan;
 import dev.remedia.workflows.paging.EscalationResult;
@@ -65,6 +66,7 @@ class IncidentPagingTest {
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, EscalationWorkflowImpl.class);
     worker.registerActivitiesImplementations(journal, paging);
+    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
     env.start();
     client = env.getWorkflowClient();
   }

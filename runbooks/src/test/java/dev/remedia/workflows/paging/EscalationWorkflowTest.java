@@ -55,6 +55,8 @@ class EscalationWorkflowTest {
     assertEquals("alice", result.settlement().by());
     assertEquals(1, result.pagesSent());
     assertEquals(1, paging.settled().size());
+    // Queued pages are withdrawn by the quick stop, before anyone is told.
+    assertEquals(List.of("stop ACKNOWLEDGE", "settled ACKNOWLEDGE"), paging.settleCalls());
     assertEquals(List.of(), paging.exhausted());
   }
 
@@ -218,6 +220,7 @@ class EscalationWorkflowTest {
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(EscalationWorkflowImpl.class);
     worker.registerActivitiesImplementations(paging);
+    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
     env.start();
     client = env.getWorkflowClient();
     startedAt = env.currentTimeMillis();

@@ -25,6 +25,7 @@ public final class FakePaging implements PagingActivities {
   private final Map<String, PageDelivery> outcomes = new HashMap<>();
   private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
   private final List<Settlement> settled = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> settleCalls = Collections.synchronizedList(new ArrayList<>());
   private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
   private final List<FinalAction> exhausted = Collections.synchronizedList(new ArrayList<>());
 
@@ -67,7 +68,13 @@ public final class FakePaging implements PagingActivities {
   }
 
   @Override
+  public void stop(String escalationId, Settlement settlement) {
+    settleCalls.add("stop " + settlement.action());
+  }
+
+  @Override
   public void settled(String escalationId, Settlement settlement) {
+    settleCalls.add("settled " + settlement.action());
     settled.add(settlement);
   }
 
@@ -91,6 +98,11 @@ public final class FakePaging implements PagingActivities {
 
   public List<Settlement> settled() {
     return List.copyOf(settled);
+  }
+
+  /** The calls that recorded and told a settlement, in order: {@code "stop ACKNOWLEDGE"}, {@code "settled ACKNOWLEDGE"}. */
+  public List<String> settleCalls() {
+    return List.copyOf(settleCalls);
   }
 
   public List<String> notes() {

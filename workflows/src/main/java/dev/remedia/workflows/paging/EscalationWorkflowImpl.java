@@ -37,6 +37,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       Workflow.newActivityStub(
           PagingActivities.class,
           ActivityOptions.newBuilder()
+              .setTaskQueue(PacedQueue.of(Workflow.getInfo().getTaskQueue()))
               .setStartToCloseTimeout(Duration.ofSeconds(90))
               .setScheduleToCloseTimeout(Duration.ofMinutes(10))
               .setRetryOptions(retryUpTo(Duration.ofSeconds(30)))
@@ -47,10 +48,14 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       Workflow.newActivityStub(
           PagingActivities.class,
           ActivityOptions.newBuilder()
+              .setTaskQueue(PacedQueue.of(Workflow.getInfo().getTaskQueue()))
               .setStartToCloseTimeout(Duration.ofMinutes(2))
               .setScheduleToCloseTimeout(Duration.ofHours(1))
               .setRetryOptions(retryUpTo(Duration.ofMinutes(1)))
               .build());
+
+  /** Escalations recorded before {@code stop} existed went straight to {@code settled}. */
+  private static final String STOP_BEFORE_TELLING = "stop-before-telling";
 
   /** A send still in flight when someone settles is either withdrawn or done well within this. */
   private static final Duration SENDS_SETTLE_WITHIN = Duration.ofMinutes(2);
@@ -193,12 +198,15 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   }
 
   /**
-   * Records the settlement, which withdraws every page still queued, and tells those already paged;
+   * Records the settlement, which withdraws every page still queued, then tells those already paged,
    * then tells the incident when a page was answered. Sends are not cancelled: one may be reaching the
    * channel at this moment, so the escalation waits for those in flight and tells their recipients too.
    */
   private void stopPaging() {
     boolean sendsWereInFlight = sendsInFlight > 0;
+    if (Workflow.getVersion(STOP_BEFORE_TELLING, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      records.stop(escalationId, settlement);
+    }
     tellThosePaged();
     if (sendsWereInFlight) {
       Workflow.await(SENDS_SETTLE_WITHIN, () -> sendsInFlight == 0);

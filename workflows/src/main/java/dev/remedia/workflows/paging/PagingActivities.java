@@ -24,15 +24,24 @@ public interface PagingActivities {
   List<Recipient> recipients(String escalationId, EscalationLevel level, long atMillis);
 
   /**
-   * Sends one page, paced per destination and rolled up in bursts. Idempotent per
+   * Sends one page, paced per destination and rolled up in bursts; runs on the {@link PacedQueue}. Idempotent per
    * {@link PageRequest#pageId}: a retry after a send that reached the channel sends nothing again.
    */
   @ActivityMethod(name = "send")
   PageOutcome send(PageRequest page);
 
   /**
-   * Records the settlement on the escalation and its pages, and tells those already paged: Slack
-   * messages are updated, people paged by SMS get a short notice. Idempotent per escalation.
+   * Records the settlement on the escalation, which withdraws every page still waiting for its turn,
+   * and tells nobody: it never waits in a lane, so paging stops as soon as Temporal runs it. The first
+   * settlement recorded stands. Idempotent per escalation.
+   */
+  @ActivityMethod(name = "stop")
+  void stop(String escalationId, Settlement settlement);
+
+  /**
+   * Records the settlement when {@link #stop} has not, and tells those already paged: Slack messages
+   * are updated, people paged by SMS get a short notice. Waits in the destinations' lanes, so it runs
+   * on the {@link PacedQueue}. Idempotent per escalation.
    */
   @ActivityMethod(name = "settled")
   void settled(String escalationId, Settlement settlement);

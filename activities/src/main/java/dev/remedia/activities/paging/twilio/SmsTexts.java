@@ -1,11 +1,15 @@
 package dev.remedia.activities.paging.twilio;
 
 import dev.remedia.activities.paging.OutgoingPage;
+import dev.remedia.activities.paging.SettleNotice;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The texts Remedia sends by SMS. Each is kept to one segment when it fits the GSM alphabet (typographic
@@ -63,6 +67,40 @@ final class SmsTexts {
   static String settled(OutgoingPage page, Settlement settlement) {
     String done = settlement.action() == SettleAction.ACKNOWLEDGE ? "Acknowledged" : "Resolved";
     return fit(PREFIX + done + " by " + settlement.by() + " via " + settlement.via() + ": ", page.summary(), "");
+  }
+
+  /**
+   * "[Remedia] 12 incidents paging you were settled: 9 acknowledged by alice, 3 resolved by
+   * alertmanager." Who settled them is listed most frequent first, as many as one segment holds.
+   */
+  static String settledRollup(List<SettleNotice> notices) {
+    Map<String, Long> byWho =
+        notices.stream()
+            .map(notice -> settledBy(notice.settlement()))
+            .collect(Collectors.groupingBy(who -> who, LinkedHashMap::new, Collectors.counting()));
+    List<String> named = new ArrayList<>();
+    String text = settledRollup(notices.size(), named, byWho.size());
+    for (Map.Entry<String, Long> who :
+        byWho.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
+      named.add(who.getValue() + " " + who.getKey());
+      String longer = settledRollup(notices.size(), named, byWho.size());
+      if (SmsSegments.count(longer) > 1 && named.size() > 1) {
+        break;
+      }
+      text = longer;
+    }
+    return text;
+  }
+
+  private static String settledRollup(int count, List<String> named, int kinds) {
+    int rest = kinds - named.size();
+    return PREFIX + count + " incidents paging you were settled"
+        + (named.isEmpty() ? "" : ": " + String.join(", ", named)) + (rest == 0 ? "." : " and more.");
+  }
+
+  private static String settledBy(Settlement settlement) {
+    return (settlement.action() == SettleAction.ACKNOWLEDGE ? "acknowledged" : "resolved")
+        + " by " + shorten(clean(settlement.by()), ROLLUP_SUMMARY_CODE_POINTS);
   }
 
   /** The text with the summary shortened until it takes one GSM segment, or two UCS-2 ones. */

@@ -9,6 +9,7 @@ import dev.remedia.activities.paging.ChannelException;
 import dev.remedia.activities.paging.OutgoingPage;
 import dev.remedia.activities.paging.PageSender;
 import dev.remedia.activities.paging.SentMessage;
+import dev.remedia.activities.paging.SettleNotice;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.Settlement;
 import java.time.Instant;
@@ -95,6 +96,17 @@ public final class TwilioSmsSender implements PageSender {
   @Override
   public void settle(OutgoingPage page, SentMessage sent, Settlement settlement) throws ChannelException {
     create(page.address(), SmsTexts.settled(page, settlement), false);
+  }
+
+  @Override
+  public boolean rollsUpNotices() {
+    return true;
+  }
+
+  /** One short text for a burst of settlements: no one should get a text per acknowledged incident. */
+  @Override
+  public void settleRollup(String address, List<SettleNotice> notices) throws ChannelException {
+    create(address, SmsTexts.settledRollup(notices), false);
   }
 
   private SentMessage create(String to, String body, boolean reportDelivery) throws ChannelException {

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.activities.paging.OutgoingPage;
+import dev.remedia.activities.paging.SentMessage;
+import dev.remedia.activities.paging.SettleNotice;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SmsTextsTest {
@@ -41,6 +45,23 @@ class SmsTextsTest {
 
     assertEquals(
         "[Remedia] Resolved by alertmanager via alertmanager: Disk full", SmsTexts.settled(page("Disk full"), resolved));
+  }
+
+  @Test
+  void aBurstOfSettlementsNamesWhoSettledThemMostFirstInOneSegment() {
+    List<SettleNotice> notices = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String who = i < 30 ? "alice" : "responder-with-a-rather-long-name-" + (i % 5);
+      notices.add(
+          new SettleNotice(
+              page("Disk full"), new SentMessage("SM" + i), new Settlement(SettleAction.ACKNOWLEDGE, who, "api", 0, false)));
+    }
+
+    String text = SmsTexts.settledRollup(notices);
+
+    assertTrue(text.startsWith("[Remedia] 40 incidents paging you were settled: 30 acknowledged by alice, 2 acknowledged by"), text);
+    assertTrue(text.endsWith(" and more."), text);
+    assertEquals(1, SmsSegments.count(text), text);
   }
 
   private static OutgoingPage page(String summary) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.remedia.activities.paging.ChannelException;
 import dev.remedia.activities.paging.OutgoingPage;
 import dev.remedia.activities.paging.SentMessage;
+import dev.remedia.activities.paging.SettleNotice;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
@@ -112,6 +113,27 @@ class TwilioSmsSenderTest {
 
     StubTwilio.Received request = twilio.only();
     assertEquals("[Remedia] Acknowledged by Bob via slack: Disk full on db-1", request.field("Body"));
+    assertNull(request.field("StatusCallback"));
+  }
+
+  @Test
+  void aBurstOfSettlementsIsOneNoticeSayingWhoSettledHowMany() throws Exception {
+    twilio.answer(201, StubTwilio.message("SM0005", ALICE, FROM, "ignored", "queued", CREATED));
+    Settlement byBob = new Settlement(SettleAction.ACKNOWLEDGE, "Bob", "slack", 0, true);
+    Settlement byMonitor = new Settlement(SettleAction.RESOLVE, "alertmanager", "alertmanager", 0, false);
+
+    sender.settleRollup(
+        ALICE,
+        List.of(
+            new SettleNotice(PAGE, new SentMessage("SM0001"), byMonitor),
+            new SettleNotice(PAGE, new SentMessage("SM0002"), byBob),
+            new SettleNotice(PAGE, new SentMessage("SM0003"), byBob)));
+
+    StubTwilio.Received request = twilio.only();
+    assertEquals(
+        "[Remedia] 3 incidents paging you were settled: 2 acknowledged by Bob, 1 resolved by alertmanager.",
+        request.field("Body"));
+    assertEquals(ALICE, request.field("To"));
     assertNull(request.field("StatusCallback"));
   }
 
