@@ -58,6 +58,7 @@ class EscalationWorkflowTest {
     // Queued pages are withdrawn by the quick stop, before anyone is told.
     assertEquals(List.of("stop ACKNOWLEDGE", "settled ACKNOWLEDGE"), paging.settleCalls());
     assertEquals(List.of(), paging.exhausted());
+    RecordedHistories.saveIfRequested(client, ID, "escalation-acknowledged-at-level-one");
   }
 
   @Test
@@ -174,6 +175,9 @@ class EscalationWorkflowTest {
     escalation().signal(EscalationWorkflow.DELIVERY_SIGNAL, new PageOutcome(smsPage, PageDelivery.FAILED, "again"));
     env.sleep(Duration.ofSeconds(5));
     assertEquals(2, paging.sent().size(), "a repeated failure report moved on twice");
+    escalation().signal(EscalationWorkflow.SETTLE_SIGNAL, ack("alice", "voice"));
+    assertEquals("alice", result().settlement().by());
+    RecordedHistories.saveIfRequested(client, ID, "escalation-failed-delivery-then-acknowledged");
   }
 
   @Test

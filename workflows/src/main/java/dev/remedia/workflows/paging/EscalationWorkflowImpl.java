@@ -6,10 +6,12 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
               .setScheduleToCloseTimeout(Duration.ofHours(1))
               .setRetryOptions(retryUpTo(Duration.ofMinutes(1)))
               .build());
+
+  /** Escalations recorded before this started a timer each time they woke up during a level. */
+  private static final String ONE_TIMER_PER_LEVEL = "one-timer-per-level";
 
   /** Escalations recorded before {@code stop} existed went straight to {@code settled}. */
   private static final String STOP_BEFORE_TELLING = "stop-before-telling";
@@ -123,6 +128,10 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
         send(new Attempt(recipient, 0, round, level));
       }
     }
+    if (Workflow.getVersion(ONE_TIMER_PER_LEVEL, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      awaitLevelEnd(deadline);
+      return;
+    }
     while (settlement == null) {
       long remaining = deadline - now();
       if (remaining <= 0) {
@@ -132,6 +141,32 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       while (settlement == null && !outcomes.isEmpty()) {
         handle(outcomes.poll());
       }
+    }
+  }
+
+  /**
+   * Waits out the level on one timer, handling outcomes as they come. A timed await per outcome
+   * started and cancelled a timer each time a send reported, which at a thousand escalations was
+   * thousands of needless timer commands; the timer is cancelled if someone settles first.
+   */
+  private void awaitLevelEnd(long deadline) {
+    long remaining = deadline - now();
+    if (remaining <= 0) {
+      return;
+    }
+    List<Promise<Void>> levelEnds = new ArrayList<>(1);
+    CancellationScope timer =
+        Workflow.newCancellationScope(() -> levelEnds.add(Workflow.newTimer(Duration.ofMillis(remaining))));
+    timer.run();
+    Promise<Void> levelEnd = levelEnds.get(0);
+    while (settlement == null && !levelEnd.isCompleted()) {
+      Workflow.await(() -> settlement != null || !outcomes.isEmpty() || levelEnd.isCompleted());
+      while (settlement == null && !outcomes.isEmpty()) {
+        handle(outcomes.poll());
+      }
+    }
+    if (!levelEnd.isCompleted()) {
+      timer.cancel();
     }
   }
 
