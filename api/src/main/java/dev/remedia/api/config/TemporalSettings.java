@@ -12,6 +12,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param tlsCertFile client certificate (PEM) for mutual TLS, with {@code tlsKeyFile}
  * @param tlsKeyFile client private key (PKCS#8 PEM) for mutual TLS
  * @param tlsCaFile CA certificate (PEM) to trust instead of the JVM's defaults
+ * @param workflowCacheSize open workflows the worker keeps in memory: every open incident and every
+ *     paging escalation is one, and a workflow evicted from the cache replays its whole history on its
+ *     next task, so this should exceed the open incidents at the worst storm expected, times two
+ * @param maxWorkflowThreads threads for cached workflows; each holds at least one while it waits
  */
 @ConfigurationProperties("remedia.temporal")
 public record TemporalSettings(
@@ -22,7 +26,9 @@ public record TemporalSettings(
     @Bindable(defaultValue = "false") boolean tls,
     @Nullable String tlsCertFile,
     @Nullable String tlsKeyFile,
-    @Nullable String tlsCaFile) {
+    @Nullable String tlsCaFile,
+    @Bindable(defaultValue = "2500") int workflowCacheSize,
+    @Bindable(defaultValue = "5000") int maxWorkflowThreads) {
 
   public boolean devServer() {
     return address == null || address.isBlank();

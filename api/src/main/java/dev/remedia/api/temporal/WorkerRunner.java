@@ -18,6 +18,7 @@ import io.micronaut.context.annotation.Context;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,7 +42,13 @@ public class WorkerRunner {
       IncidentStore incidents,
       PagingActivitiesImpl paging,
       ApprovalActivitiesImpl approvals) {
-    factory = WorkerFactory.newInstance(client);
+    factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(settings.workflowCacheSize())
+                .setMaxWorkflowThreadCount(settings.maxWorkflowThreads())
+                .build());
     Worker worker = factory.newWorker(settings.taskQueue());
     worker.registerWorkflowImplementationTypes(
         IncidentWorkflowImpl.class, EscalationWorkflowImpl.class, ApprovalWorkflowImpl.class);

@@ -133,7 +133,7 @@ class WebhookAuthenticatorTest {
   private static WebhookAuthenticator authenticator(boolean devMode, Map<String, String> environment) {
     OperatorConfig config = OperatorConfigLoader.load(null, environment);
     TemporalSettings temporal =
-        new TemporalSettings(devMode ? null : "temporal.example.net:7233", "default", "remedia-" + UUID.randomUUID(), 7233, false, null, null, null);
+        new TemporalSettings(devMode ? null : "temporal.example.net:7233", "default", "remedia-" + UUID.randomUUID(), 7233, false, null, null, null, 2500, 5000);
     return new WebhookAuthenticator(config, temporal, new AuditTrail(audit, JsonMapper.createDefault()));
   }
 }
