@@ -46,6 +46,7 @@ public final class PageAnswerService implements PageAnswers {
   private final Supplier<OnCallDirectory> directory;
   private final PagingStores stores;
   private final IncidentStore incidents;
+  private final StopRequests stopRequests;
   private final Clock clock;
 
   public PageAnswerService(
@@ -58,6 +59,7 @@ public final class PageAnswerService implements PageAnswers {
     this.directory = directory;
     this.stores = stores;
     this.incidents = incidents;
+    this.stopRequests = new StopRequests(stores.escalations(), clock);
     this.clock = clock;
   }
 
@@ -88,6 +90,7 @@ public final class PageAnswerService implements PageAnswers {
       // The escalation ended before its row said so: what is recorded now is the best answer.
       return alreadySettled(stores.escalations().find(escalation.get().id()).orElse(escalation.get()));
     }
+    stopRequests.forEscalation(escalation.get().id());
     return accepted(settlement, "Paging stops.");
   }
 

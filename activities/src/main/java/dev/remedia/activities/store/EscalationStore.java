@@ -117,6 +117,28 @@ public final class EscalationStore {
         == 1;
   }
 
+  /**
+   * Marks an escalation whose settlement Temporal has taken but not yet recorded, so that its waiting
+   * pages are withdrawn at once (see {@link PageStore#stillWanted}); a repeat keeps the first time.
+   */
+  public void requestStop(String id, Instant at) {
+    db.update(ESCALATIONS)
+        .set(ESCALATIONS.STOP_REQUESTED_AT, utc(at))
+        .where(ESCALATIONS.ID.eq(id), ESCALATIONS.STOP_REQUESTED_AT.isNull())
+        .execute();
+  }
+
+  /** {@link #requestStop} for whichever escalations of an incident still page. */
+  public void requestStopForIncident(String incidentId, Instant at) {
+    db.update(ESCALATIONS)
+        .set(ESCALATIONS.STOP_REQUESTED_AT, utc(at))
+        .where(
+            ESCALATIONS.INCIDENT_ID.eq(incidentId),
+            ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()),
+            ESCALATIONS.STOP_REQUESTED_AT.isNull())
+        .execute();
+  }
+
   /** Records that a paging escalation ran out and frees its reply code; a repeat changes nothing. */
   public void exhaust(String id, FinalAction action, Instant at) {
     db.update(ESCALATIONS)
@@ -175,6 +197,7 @@ public final class EscalationStore {
         row.getSettledVia(),
         instant(row.getSettledAt()),
         row.getFinalAction() == null ? null : FinalAction.valueOf(row.getFinalAction()),
-        instant(row.getEndedAt()));
+        instant(row.getEndedAt()),
+        instant(row.getStopRequestedAt()));
   }
 }

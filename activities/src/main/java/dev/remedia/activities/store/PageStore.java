@@ -148,13 +148,16 @@ public final class PageStore {
         .execute();
   }
 
-  /** Which of these pages belong to escalations still paging, and so may still be sent. */
+  /** Which of these pages belong to escalations still paging with no stop requested, and so may still be sent. */
   public Set<String> stillWanted(Collection<String> pageIds) {
     return db.select(PAGES.ID)
         .from(PAGES)
         .join(ESCALATIONS)
         .on(ESCALATIONS.ID.eq(PAGES.ESCALATION_ID))
-        .where(PAGES.ID.in(pageIds), ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()))
+        .where(
+            PAGES.ID.in(pageIds),
+            ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()),
+            ESCALATIONS.STOP_REQUESTED_AT.isNull())
         .fetchSet(PAGES.ID);
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param settledAction how it was settled, or null while paging or when it ran out
  * @param finalAction what was done when the policy ran out, or null
  * @param endedAt when it was settled or ran out, or null while paging
+ * @param stopRequestedAt when an answer reached Temporal and withdrew its waiting pages, or null
  */
 public record StoredEscalation(
     String id,
@@ -27,4 +28,5 @@ public record StoredEscalation(
     String settledVia,
     Instant settledAt,
     FinalAction finalAction,
-    Instant endedAt) {}
+    Instant endedAt,
+    Instant stopRequestedAt) {}

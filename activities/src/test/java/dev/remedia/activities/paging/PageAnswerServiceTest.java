@@ -45,6 +45,8 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import dev.remedia.activities.store.PagingFixtures;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,10 @@ class PageAnswerServiceTest {
     AnswerResult result = clicked(page, "U0ALICE");
 
     assertEquals(new AnswerResult(AnswerResult.Outcome.ACCEPTED, "Acknowledged by Alice. Paging stops."), result);
+    // Pages still waiting in a lane are withdrawn at once, before the escalation records anything.
+    PageRequest waiting = PagingFixtures.page(escalationId, null, PageChannel.SLACK, "U0BOB");
+    stores.pages().claim(waiting, NOW);
+    assertEquals(Set.of(), stores.pages().stillWanted(List.of(waiting.pageId())));
     assertEquals(
         new Settlement(SettleAction.ACKNOWLEDGE, "Alice", "slack", NOW.toEpochMilli(), true),
         escalationResult().settlement());

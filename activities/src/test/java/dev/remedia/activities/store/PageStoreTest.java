@@ -125,6 +125,23 @@ class PageStoreTest {
   }
 
   @Test
+  void pagesOfAnEscalationAskedToStopAreNoLongerWantedBeforeItRecordsItsSettlement() {
+    String byIncidentId = newIncidentId();
+    String stoppedByIncident = paging(escalations, byIncidentId);
+    String stoppedDirectly = paging(escalations, newIncidentId());
+    PageRequest live = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    PageRequest first = page(stoppedByIncident, byIncidentId, PageChannel.SLACK, "U0ALICE");
+    PageRequest second = page(stoppedDirectly, null, PageChannel.SLACK, "U0ALICE");
+    List.of(live, first, second).forEach(p -> pages.claim(p, T0));
+
+    escalations.requestStopForIncident(byIncidentId, T0);
+    escalations.requestStop(stoppedDirectly, T0);
+
+    assertEquals(Set.of(live.pageId()), pages.stillWanted(List.of(live.pageId(), first.pageId(), second.pageId())));
+    assertEquals(EscalationStatus.PAGING, escalations.find(stoppedByIncident).orElseThrow().status());
+  }
+
+  @Test
   void pagesOfASettledEscalationAreNoLongerWanted() {
     String otherIncident = newIncidentId();
     String settled = paging(escalations, otherIncident);

@@ -1,6 +1,8 @@
 package dev.remedia.api.incidents;
 
+import dev.remedia.activities.paging.StopRequests;
 import dev.remedia.activities.store.IncidentStore;
+import dev.remedia.activities.store.PagingStores;
 import dev.remedia.activities.store.StoredIncident;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
@@ -34,13 +36,15 @@ public class IncidentActions {
   private final IncidentStore incidents;
   private final WorkflowClient temporal;
   private final AuditTrail audit;
+  private final StopRequests stopRequests;
   private final Clock clock;
 
-  IncidentActions(IncidentStore incidents, WorkflowClient temporal, AuditTrail audit) {
+  IncidentActions(IncidentStore incidents, WorkflowClient temporal, AuditTrail audit, PagingStores paging) {
     this.incidents = incidents;
     this.temporal = temporal;
     this.audit = audit;
     this.clock = Clock.systemUTC();
+    this.stopRequests = new StopRequests(paging.escalations(), clock);
   }
 
   /**
@@ -63,6 +67,7 @@ public class IncidentActions {
       throw ApiProblem.unavailable(
           "Temporal did not take the " + verb(action) + "; retry", RETRY_AFTER, e);
     }
+    stopRequests.forIncident(incident.id().toString());
     audited(incident, action, by, remoteAddress);
     return new SettleAccepted(incident.id().toString(), verb(action), by, VIA);
   }

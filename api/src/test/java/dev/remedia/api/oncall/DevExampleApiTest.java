@@ -1,11 +1,15 @@
 package dev.remedia.api.oncall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.remedia.activities.store.PagingStores;
 import dev.remedia.api.ApiTestSupport;
+import dev.remedia.workflows.paging.EscalationWorkflow;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class DevExampleApiTest extends ApiTestSupport {
+
+  @Inject PagingStores stores;
 
   @Test
   void theExampleRotationIsOnCall() {
@@ -36,6 +42,30 @@ class DevExampleApiTest extends ApiTestSupport {
     assertEquals("critical-pages", json(critical).get("incidents").get(0).get("route").asText());
     assertEquals(202, warning.statusCode(), warning.body());
     assertTrue(json(warning).get("incidents").get(0).get("route").isNull(), warning.body());
+  }
+
+  @Test
+  void anAcknowledgementThroughTheApiWithdrawsWaitingPagesBeforeTheEscalationRecordsIt() {
+    String alertId = json(postEvent("critical")).get("incidents").get(0).get("alertIds").get(0).asText();
+    String incidentId = eventually(() -> incidentOf(alertId));
+    eventually(() -> paging(incidentId));
+
+    HttpResponse<String> ack =
+        post("/api/incidents/" + incidentId + "/ack", "application/json", "{\"by\": \"alice\"}");
+
+    assertEquals(202, ack.statusCode(), ack.body());
+    // Set by the API itself: the escalation, when it records the settlement, leaves this alone.
+    assertNotNull(
+        stores.escalations().find(EscalationWorkflow.workflowId(incidentId)).orElseThrow().stopRequestedAt());
+  }
+
+  private String incidentOf(String alertId) {
+    JsonNode incidentId = json(get("/api/alerts/" + alertId)).get("incidentId");
+    return incidentId == null || incidentId.isNull() ? null : incidentId.asText();
+  }
+
+  private Boolean paging(String incidentId) {
+    return stores.escalations().find(EscalationWorkflow.workflowId(incidentId)).isPresent() ? true : null;
   }
 
   private HttpResponse<String> postEvent(String severity) {
