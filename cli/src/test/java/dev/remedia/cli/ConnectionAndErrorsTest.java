@@ -144,6 +144,8 @@ class ConnectionAndErrorsTest {
     CliRun.Result unknownOption = CliRun.run(environment, "runs", "--sttaus", "FAILED");
     CliRun.Result badUrl = CliRun.run(Map.of("REMEDIA_URL", "localhost:8080"), "runs");
     CliRun.Result rejectWithoutReason = CliRun.run(environment, "reject", "gate-1", "--by", "bob");
+    CliRun.Result hammering = CliRun.run(environment, "follow", "run-1", "--interval", "0.01");
+    CliRun.Result badInput = CliRun.run(environment, "trigger", "http-check", "--input", "{url: x}");
 
     assertEquals(ExitCodes.USAGE, noCommand.exitCode());
     assertTrue(noCommand.err().contains("Missing required subcommand"), noCommand.toString());
@@ -154,6 +156,10 @@ class ConnectionAndErrorsTest {
     assertTrue(badUrl.err().contains("must be http:// or https:// and a host"), badUrl.toString());
     assertEquals(ExitCodes.USAGE, rejectWithoutReason.exitCode());
     assertTrue(rejectWithoutReason.err().contains("Missing required option: '--reason=REASON'"), rejectWithoutReason.toString());
+    assertEquals(ExitCodes.USAGE, hammering.exitCode());
+    assertTrue(hammering.err().startsWith("remedia follow: --interval must be between 0.2 and 30 seconds"), hammering.toString());
+    assertEquals(ExitCodes.USAGE, badInput.exitCode());
+    assertTrue(badInput.err().startsWith("remedia trigger: --input is not JSON: "), badInput.toString());
     assertEquals(0, stub.requests().size());
   }
 
