@@ -8,6 +8,7 @@ COPY workflows/pom.xml workflows/
 COPY runbooks/pom.xml runbooks/
 COPY activities/pom.xml activities/
 COPY api/pom.xml api/
+COPY cli/pom.xml cli/
 # The reactor's own modules are not installed yet, so this pre-fetch may fail part way; the package step below fetches the rest.
 RUN mvn -B -q dependency:go-offline || true
 
@@ -15,6 +16,7 @@ COPY workflows/src workflows/src
 COPY runbooks/src runbooks/src
 COPY activities/src activities/src
 COPY api/src api/src
+COPY cli/src cli/src
 RUN mvn -B -q package -DskipTests
 
 # Runtime stage: a JRE only, without Maven or the sources.
