@@ -9,6 +9,7 @@ COPY runbooks/pom.xml runbooks/
 COPY activities/pom.xml activities/
 COPY api/pom.xml api/
 COPY cli/pom.xml cli/
+COPY bench/pom.xml bench/
 # The reactor's own modules are not installed yet, so this pre-fetch may fail part way; the package step below fetches the rest.
 RUN mvn -B -q dependency:go-offline || true
 
@@ -17,6 +18,7 @@ COPY runbooks/src runbooks/src
 COPY activities/src activities/src
 COPY api/src api/src
 COPY cli/src cli/src
+COPY bench/src bench/src
 RUN mvn -B -q package -DskipTests
 
 # Runtime stage: a JRE only, without Maven or the sources.
