@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,13 +62,21 @@ public class RunLauncher {
    * started instead of a second one.
    */
   RunAccepted start(String runbookName, String body, String remoteAddress, String idempotencyKey) {
-    RunbookDefinition runbook =
-        RunbookCatalog.find(runbookName)
-            .orElseThrow(
-                () ->
-                    ApiProblem.notFound(
-                        "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
-    return launch(runbook, inputs.read(runbook, body), new Launch(ACTOR, remoteAddress, idempotencyKey, null));
+    try {
+      RunbookDefinition runbook =
+          RunbookCatalog.find(runbookName)
+              .orElseThrow(
+                  () ->
+                      ApiProblem.notFound(
+                          "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
+      return launch(runbook, inputs.read(runbook, body), new Launch(ACTOR, remoteAddress, idempotencyKey, null));
+    } catch (ApiProblem problem) {
+      // No run exists, so the entry is about the runbook, when the path names one at all.
+      if (RunbookDefinition.isValidName(runbookName)) {
+        audit.refused(ACTOR, "run.start", "runbook", runbookName, remoteAddress, problem);
+      }
+      throw problem;
+    }
   }
 
   /**
@@ -98,7 +105,7 @@ public class RunLauncher {
           e);
     }
     recordStarted(runId, runbook, input, launch.retryOf());
-    audited(runId, launch, "started", Map.of());
+    audited(runId, launch, "started");
     return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false, launch.retryOf());
   }
 
@@ -109,11 +116,10 @@ public class RunLauncher {
   private RunAccepted replay(String runId, RunbookDefinition runbook, Record input, Launch launch) {
     Optional<StoredRun> earlier = earlierRun(runId);
     if (earlier.isPresent() && !inputs.sameInput(earlier.get().inputJson(), input)) {
-      audited(runId, launch, "refused", Map.of("reason", "idempotency key reused with another input"));
       throw ApiProblem.conflict(
           "this Idempotency-Key already started run " + runId + " with a different input; use a new key");
     }
-    audited(runId, launch, "replayed", Map.of());
+    audited(runId, launch, "replayed");
     String status = earlier.map(run -> run.status().name()).orElse("RUNNING");
     return new RunAccepted(runId, runbook.name(), status, location(runId), true, launch.retryOf());
   }
@@ -161,12 +167,10 @@ public class RunLauncher {
     }
   }
 
-  private void audited(String runId, Launch launch, String outcome, Map<String, String> reason) {
-    Map<String, String> detail = new LinkedHashMap<>(reason);
-    if (launch.retryOf() != null) {
-      detail.put("retryOf", launch.retryOf());
-    }
-    audit.record(launch.actor(), "run.start", "run", runId, launch.remoteAddress(), outcome, detail);
+  private void audited(String runId, Launch launch, String outcome) {
+    audit.record(
+        launch.actor(), "run.start", "run", runId, launch.remoteAddress(), outcome,
+        launch.retryOf() == null ? Map.of() : Map.of("retryOf", launch.retryOf()));
   }
 
   /**

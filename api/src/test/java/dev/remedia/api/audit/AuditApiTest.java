@@ -76,6 +76,19 @@ class AuditApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aManualRunRefusedForItsInputIsAuditedUnderItsRunbook() {
+    HttpResponse<String> refused =
+        post("/api/runbooks/change-approval/runs", "application/json", "{\"title\": 12}");
+    assertEquals(400, refused.statusCode(), refused.body());
+
+    JsonNode newest =
+        json(get("/api/audit?action=run.start&objectType=runbook&objectId=change-approval&limit=1")).get("items").get(0);
+
+    assertEquals("api run.start invalid", line(newest));
+    assertEquals("field 'title' must be a string", newest.get("detail").get("reason").asText());
+  }
+
+  @Test
   void filtersCombineAndPagesFollowOneAnotherNewestFirst() {
     String actor = "auditor-" + UUID.randomUUID();
     Instant t0 = Instant.parse("2026-06-01T10:00:00Z");
