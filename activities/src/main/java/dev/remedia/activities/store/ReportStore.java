@@ -23,7 +23,7 @@ import org.jooq.impl.SQLDataType;
 public final class ReportStore {
 
   /** The alert label that names the service an incident is about. */
-  public static final String SERVICE_LABEL = "service";
+  private static final String SERVICE_LABEL = "service";
 
   private final DSLContext db;
 

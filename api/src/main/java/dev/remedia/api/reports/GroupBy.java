@@ -26,7 +26,10 @@ enum GroupBy {
   static final String UNKNOWN = "unknown";
   static final String NONE = "none";
 
-  /** How incidents are settled without a person: the monitor said every alert resolved. */
+  /**
+   * How an incident is settled without a person: {@code monitor} when every alert resolved, and
+   * {@code runbook}, kept for runbooks that settle their incident (none does yet).
+   */
   private static final Set<String> AUTOMATIC_VIAS = Set.of("monitor", "runbook");
 
   String id() {

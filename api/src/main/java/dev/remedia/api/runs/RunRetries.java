@@ -11,11 +11,7 @@ import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.RunStatus;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowServiceException;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +22,6 @@ import java.util.Set;
 @Singleton
 class RunRetries {
 
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
   private static final String ACTOR = "api";
   // Ends the read model cannot show: a workflow terminated or timed out ran none of its own code.
   private static final Set<WorkflowExecutionStatus> ENDED_UNRECORDED =
@@ -37,15 +32,15 @@ class RunRetries {
   private final RunLookup runs;
   private final RunbookInputReader inputs;
   private final RunLauncher launcher;
-  private final WorkflowClient temporal;
+  private final RunExecutions executions;
   private final AuditTrail audit;
 
   RunRetries(
-      RunLookup runs, RunbookInputReader inputs, RunLauncher launcher, WorkflowClient temporal, AuditTrail audit) {
+      RunLookup runs, RunbookInputReader inputs, RunLauncher launcher, RunExecutions executions, AuditTrail audit) {
     this.runs = runs;
     this.inputs = inputs;
     this.launcher = launcher;
-    this.temporal = temporal;
+    this.executions = executions;
     this.audit = audit;
   }
 
@@ -88,13 +83,7 @@ class RunRetries {
   }
 
   private boolean endedUnrecorded(String runId) {
-    try {
-      return ENDED_UNRECORDED.contains(temporal.newUntypedWorkflowStub(runId).describe().getStatus());
-    } catch (WorkflowNotFoundException e) {
-      return false;
-    } catch (WorkflowServiceException e) {
-      throw ApiProblem.unavailable("Temporal did not say whether the run is still running; retry", RETRY_AFTER, e);
-    }
+    return executions.status(runId).filter(ENDED_UNRECORDED::contains).isPresent();
   }
 
   // A runbook's validation may have grown stricter since the run started; the retry must meet today's.

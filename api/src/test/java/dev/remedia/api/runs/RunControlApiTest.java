@@ -130,10 +130,11 @@ class RunControlApiTest extends ApiTestSupport {
   }
 
   @Test
-  void aRunTerminatedInTemporalCanBeRetriedThoughItsRecordStillSaysRunning() {
+  void aRunTerminatedInTemporalCannotBeCancelledButCanBeRetriedThoughItsRecordStillSaysRunning() {
     String id = start("{\"url\": \"" + unreachable() + "\", \"maxAttempts\": 10}");
     temporal.newUntypedWorkflowStub(id).terminate("stuck, ended by hand in Temporal");
     assertEquals("RUNNING", json(get("/api/runs/" + id)).get("status").asText());
+    assertProblem(cancel(id, null), 409, "has already ended in Temporal (TERMINATED)");
 
     HttpResponse<String> retried = retry(id, null, null);
 
