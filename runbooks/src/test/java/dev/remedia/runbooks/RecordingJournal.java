@@ -40,6 +40,13 @@ public final class RecordingJournal implements RunJournalActivities {
         .toList();
   }
 
+  /** Whether a step of this name has started, ended or not: a test waits for this before it interrupts. */
+  public boolean started(String name) {
+    return events.stream()
+        .filter(StepStarted.class::isInstance)
+        .anyMatch(event -> ((StepStarted) event).name().equals(name));
+  }
+
   public StepEnded step(String name) {
     return events.stream()
         .filter(StepEnded.class::isInstance)

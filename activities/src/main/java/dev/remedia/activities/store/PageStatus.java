@@ -34,6 +34,14 @@ public enum PageStatus {
     return this == SENT || this == ROLLED_UP || this == DELIVERED;
   }
 
+  /**
+   * Whether the channel took the page and it went out: delivered, sent, in a rollup, or a call nobody
+   * answered. A failed, opted-out, withdrawn or unfinished send did not.
+   */
+  public boolean sent() {
+    return reachedSomeone() || this == NO_ANSWER;
+  }
+
   boolean supersedes(PageStatus current) {
     return rank > current.rank;
   }

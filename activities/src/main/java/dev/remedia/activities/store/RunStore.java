@@ -63,6 +63,26 @@ public final class RunStore {
         .execute();
   }
 
+  /**
+   * Links a run to the run it retries. The run's row exists by then (its starter or its workflow wrote
+   * it); a link already made stays.
+   */
+  public void linkRetry(String runId, String retryOf) {
+    db.update(RUNS)
+        .set(RUNS.RETRY_OF, retryOf)
+        .where(RUNS.ID.eq(runId), RUNS.RETRY_OF.isNull())
+        .execute();
+  }
+
+  /** The ids of the runs that retry this one, oldest first. */
+  public List<String> retriesOf(String runId) {
+    return db.select(RUNS.ID)
+        .from(RUNS)
+        .where(RUNS.RETRY_OF.eq(runId))
+        .orderBy(RUNS.CREATED_AT, RUNS.ID)
+        .fetch(RUNS.ID);
+  }
+
   /** The runs an incident started, oldest first. */
   public List<StoredRun> startedBy(UUID incidentId) {
     return db.selectFrom(RUNS)
@@ -155,6 +175,7 @@ public final class RunStore {
         run.getResult() == null ? null : run.getResult().data(),
         run.getFailure(),
         instant(run.getCreatedAt()),
-        instant(run.getEndedAt()));
+        instant(run.getEndedAt()),
+        run.getRetryOf());
   }
 }

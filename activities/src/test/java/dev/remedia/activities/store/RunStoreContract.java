@@ -90,7 +90,7 @@ abstract class RunStoreContract {
       // The last two runs share a timestamp, so the id has to break the tie.
       Instant createdAt = T0.plusSeconds(i == 4 ? 3 : i);
       store.recordStarted(id, runbook, "{}", createdAt);
-      expected.add(new StoredRun(id, runbook, RunStatus.RUNNING, "{}", null, null, createdAt, null));
+      expected.add(new StoredRun(id, runbook, RunStatus.RUNNING, "{}", null, null, createdAt, null, null));
     }
     expected.sort(
         Comparator.comparing(StoredRun::createdAt).thenComparing(StoredRun::id).reversed());
@@ -112,6 +112,20 @@ abstract class RunStoreContract {
     List<StoredRun> failed = store.list(new RunQuery(RunStatus.FAILED, runbook, 10, null)).runs();
     assertEquals(List.of(failedId), failed.stream().map(StoredRun::id).toList());
     assertEquals("down", failed.get(0).failure());
+  }
+
+  @Test
+  void aRetryIsLinkedToTheRunItRetriesOnce() {
+    String failed = started();
+    String retry = newRunId();
+    store.recordStarted(retry, runbook, "{}", T0.plusSeconds(60));
+
+    store.linkRetry(retry, failed);
+    store.linkRetry(retry, "someone-else");
+
+    assertEquals(failed, store.find(retry).orElseThrow().retryOf());
+    assertEquals(null, store.find(failed).orElseThrow().retryOf());
+    assertEquals(List.of(retry), store.retriesOf(failed));
   }
 
   @Test

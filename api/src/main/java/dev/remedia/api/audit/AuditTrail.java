@@ -2,6 +2,7 @@ package dev.remedia.api.audit;
 
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.AuditLog.AuditEntry;
+import dev.remedia.api.problem.ApiProblem;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -46,5 +47,26 @@ public class AuditTrail {
           "{} by {} on {} {} from {} ({}) could not be audited: {}",
           action, actor, objectType, objectId, remoteAddress, outcome, e.getMessage());
     }
+  }
+
+  /**
+   * An action the API turned down: the outcome says how ({@code invalid}, {@code forbidden},
+   * {@code not-found}, {@code refused} for a conflict, {@code unavailable}), the detail's
+   * {@code reason} is what the caller was told.
+   */
+  public void refused(
+      String actor, String action, String objectType, String objectId, String remoteAddress, ApiProblem problem) {
+    record(actor, action, objectType, objectId, remoteAddress, outcomeOf(problem), Map.of("reason", problem.getMessage()));
+  }
+
+  private static String outcomeOf(ApiProblem problem) {
+    return switch (problem.status()) {
+      case BAD_REQUEST -> "invalid";
+      case UNAUTHORIZED, FORBIDDEN -> "forbidden";
+      case NOT_FOUND -> "not-found";
+      case CONFLICT -> "refused";
+      case SERVICE_UNAVAILABLE -> "unavailable";
+      default -> "failed";
+    };
   }
 }

@@ -54,22 +54,36 @@ public class IncidentActions {
    */
   public SettleAccepted settle(String id, SettleAction action, String body, String remoteAddress) {
     String by = ActorBody.by(body).orElse(VIA);
-    StoredIncident incident = incident(id);
-    refuseIfSettled(incident, action);
-    Settlement settlement = new Settlement(action, by, VIA, clock.millis(), false);
+    String auditedAction = "incident." + verb(action);
+    StoredIncident incident;
+    try {
+      incident = incident(id);
+      refuseIfSettled(incident, action);
+      signal(incident, new Settlement(action, by, VIA, clock.millis(), false), action);
+    } catch (ApiProblem problem) {
+      // Only an id that is a UUID can name an incident, in the answer and in the audit log alike.
+      Ids.uuid(id).ifPresent(
+          uuid -> audit.refused(by, auditedAction, "incident", uuid.toString(), remoteAddress, problem));
+      throw problem;
+    }
+    String incidentId = incident.id().toString();
+    audit.record(by, auditedAction, "incident", incidentId, remoteAddress, "requested", Map.of());
+    return new SettleAccepted(incidentId, verb(action), by, VIA);
+  }
+
+  private void signal(StoredIncident incident, Settlement settlement, SettleAction action) {
     try {
       temporal
           .newUntypedWorkflowStub(incident.workflowId())
           .signal(IncidentWorkflow.SETTLE_SIGNAL, incident.id().toString(), settlement);
     } catch (WorkflowNotFoundException e) {
-      throw ApiProblem.conflict("incident " + id + " is closed: there is nothing left to " + verb(action));
+      throw ApiProblem.conflict(
+          "incident " + incident.id() + " is closed: there is nothing left to " + verb(action));
     } catch (WorkflowServiceException e) {
       throw ApiProblem.unavailable(
           "Temporal did not take the " + verb(action) + "; retry", RETRY_AFTER, e);
     }
     stopRequests.forIncident(incident.id().toString());
-    audited(incident, action, by, remoteAddress);
-    return new SettleAccepted(incident.id().toString(), verb(action), by, VIA);
   }
 
   private StoredIncident incident(String id) {
@@ -102,15 +116,6 @@ public class IncidentActions {
   private static String settledBy(String by, String via) {
     return by == null ? "" : " by " + by + " via " + via;
   }
-
-
-
-  private void audited(StoredIncident incident, SettleAction action, String by, String remoteAddress) {
-    audit.record(
-        by, "incident." + verb(action), "incident", incident.id().toString(), remoteAddress, "requested",
-        Map.of());
-  }
-
 
   private static String verb(SettleAction action) {
     return action == SettleAction.ACKNOWLEDGE ? "acknowledge" : action.name().toLowerCase(Locale.ROOT);

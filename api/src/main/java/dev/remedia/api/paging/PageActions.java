@@ -3,7 +3,7 @@ package dev.remedia.api.paging;
 import dev.remedia.activities.paging.AnswerResult;
 import dev.remedia.activities.paging.PageAnswer;
 import dev.remedia.activities.paging.PageAnswers;
-import dev.remedia.api.audit.AuditTrail;
+import dev.remedia.api.audit.PageAnswerAudit;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
 import dev.remedia.api.requests.Ids;
@@ -14,7 +14,6 @@ import io.temporal.client.WorkflowServiceException;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Answers a page through the API, as a person named in the on-call configuration: how the console
@@ -27,9 +26,9 @@ class PageActions {
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final PageAnswers answers;
-  private final AuditTrail audit;
+  private final PageAnswerAudit audit;
 
-  PageActions(PageAnswers answers, AuditTrail audit) {
+  PageActions(PageAnswers answers, PageAnswerAudit audit) {
     this.answers = answers;
     this.audit = audit;
   }
@@ -41,16 +40,14 @@ class PageActions {
                 () -> ApiProblem.badRequest(
                     "name who answers: {\"by\": \"<person in the on-call configuration>\"}"));
     requireUuid(pageId);
+    PageAnswer answer = new PageAnswer(PageChannel.CONSOLE, pageId, null, by, action);
     AnswerResult result;
     try {
-      result = answers.answer(new PageAnswer(PageChannel.CONSOLE, pageId, null, by, action));
+      result = audit.record(answer, answers.answer(answer), remoteAddress);
     } catch (WorkflowServiceException e) {
       throw ApiProblem.unavailable("Temporal did not take the answer; retry", RETRY_AFTER, e);
     }
     String verb = action.name().toLowerCase(Locale.ROOT);
-    audit.record(
-        by, "page." + verb, "page", pageId, remoteAddress,
-        result.outcome().name().toLowerCase(Locale.ROOT), Map.of("message", result.message()));
     return switch (result.outcome()) {
       case ACCEPTED -> new PageAnswered(pageId, verb, by, result.message());
       case NOT_ALLOWED -> throw ApiProblem.forbidden(

@@ -36,6 +36,22 @@ public final class QueryParameters {
     }
   }
 
+  /**
+   * Free text matched against stored text, stripped, or null when not given. Control characters (NUL,
+   * which PostgreSQL refuses) and text longer than the column are refused.
+   */
+  public static String text(String parameter, String value, int maxChars) {
+    if (isBlank(value)) {
+      return null;
+    }
+    String text = value.strip();
+    if (text.length() > maxChars || text.chars().anyMatch(Character::isISOControl)) {
+      throw ApiProblem.badRequest(
+          parameter + " must be at most " + maxChars + " characters without control characters");
+    }
+    return text;
+  }
+
   public static int limit(String limit, int max) {
     if (isBlank(limit)) {
       return DEFAULT_LIMIT;

@@ -29,11 +29,13 @@ import org.slf4j.LoggerFactory;
  * this process dies between the start and the insert.
  */
 @Singleton
-class RunLauncher {
+public class RunLauncher {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+  // Until API tokens name the caller, a run started through the API is audited as the API's doing.
+  private static final String ACTOR = "api";
 
   private final WorkflowClient temporal;
   private final TemporalSettings settings;
@@ -55,18 +57,34 @@ class RunLauncher {
   }
 
   /**
-   * Starts a run. With an idempotency key, the run id is derived from it, so a client that retries after
-   * losing the answer gets the run it already started instead of a second one.
+   * Starts a run of a runbook by name with the input in a request body. With an idempotency key, the run
+   * id is derived from it, so a client that retries after losing the answer gets the run it already
+   * started instead of a second one.
    */
   RunAccepted start(String runbookName, String body, String remoteAddress, String idempotencyKey) {
-    RunbookDefinition runbook =
-        RunbookCatalog.find(runbookName)
-            .orElseThrow(
-                () ->
-                    ApiProblem.notFound(
-                        "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
-    Record input = inputs.read(runbook, body);
-    String runId = runbook.name() + "-" + runKey(runbook, idempotencyKey);
+    try {
+      RunbookDefinition runbook =
+          RunbookCatalog.find(runbookName)
+              .orElseThrow(
+                  () ->
+                      ApiProblem.notFound(
+                          "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
+      return launch(runbook, inputs.read(runbook, body), new Launch(ACTOR, remoteAddress, idempotencyKey, null));
+    } catch (ApiProblem problem) {
+      // No run exists, so the entry is about the runbook, when the path names one at all.
+      if (RunbookDefinition.isValidName(runbookName)) {
+        audit.refused(ACTOR, "run.start", "runbook", runbookName, remoteAddress, problem);
+      }
+      throw problem;
+    }
+  }
+
+  /**
+   * Starts a run of {@code runbook} with a validated input; {@code launch} says who asks, from where,
+   * and which run this one retries, if any.
+   */
+  public RunAccepted launch(RunbookDefinition runbook, Record input, Launch launch) {
+    String runId = runbook.name() + "-" + runKey(runbook, launch);
     try {
       temporal
           .newUntypedWorkflowStub(
@@ -78,7 +96,7 @@ class RunLauncher {
                   .build())
           .start(input);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      return replay(runId, runbook, input, remoteAddress);
+      return replay(runId, runbook, input, launch);
     } catch (WorkflowServiceException e) {
       throw ApiProblem.unavailable(
           "Temporal did not confirm the start of the run; retry, with an Idempotency-Key header so that a "
@@ -86,41 +104,44 @@ class RunLauncher {
           RETRY_AFTER,
           e);
     }
-    recordStarted(runId, runbook, input);
-    audited(runId, remoteAddress, "started");
-    return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false);
+    recordStarted(runId, runbook, input, launch.retryOf());
+    audited(runId, launch, "started");
+    return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false, launch.retryOf());
   }
 
   /**
    * A retry of an earlier start answers with that run. A key reused for a different input is a client
    * bug: answering with the earlier run would report work that was never asked for.
    */
-  private RunAccepted replay(String runId, RunbookDefinition runbook, Record input, String remoteAddress) {
+  private RunAccepted replay(String runId, RunbookDefinition runbook, Record input, Launch launch) {
     Optional<StoredRun> earlier = earlierRun(runId);
     if (earlier.isPresent() && !inputs.sameInput(earlier.get().inputJson(), input)) {
-      audited(runId, remoteAddress, "refused: idempotency key reused with another input");
       throw ApiProblem.conflict(
           "this Idempotency-Key already started run " + runId + " with a different input; use a new key");
     }
-    audited(runId, remoteAddress, "replayed");
+    audited(runId, launch, "replayed");
     String status = earlier.map(run -> run.status().name()).orElse("RUNNING");
-    return new RunAccepted(runId, runbook.name(), status, location(runId), true);
+    return new RunAccepted(runId, runbook.name(), status, location(runId), true, launch.retryOf());
   }
 
   private static String location(String runId) {
     return "/api/runs/" + runId;
   }
 
-  private static UUID runKey(RunbookDefinition runbook, String idempotencyKey) {
-    if (idempotencyKey == null) {
+  // A retry's key includes the run it retries, so the same key on another run's retry is another run.
+  private static UUID runKey(RunbookDefinition runbook, Launch launch) {
+    if (launch.idempotencyKey() == null) {
       return UUID.randomUUID();
     }
-    if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+    if (!IDEMPOTENCY_KEY.matcher(launch.idempotencyKey()).matches()) {
       throw ApiProblem.badRequest(
           "Idempotency-Key must be 1 to 200 visible ASCII characters");
     }
-    return UUID.nameUUIDFromBytes(
-        (runbook.name() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    String key = runbook.name() + "\n" + launch.idempotencyKey();
+    if (launch.retryOf() != null) {
+      key += "\nretry of " + launch.retryOf();
+    }
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
   }
 
   // The run is in Temporal whatever the read model says; without its row there is nothing to compare.
@@ -135,16 +156,29 @@ class RunLauncher {
 
   // The run is durable in Temporal already, so a read-model hiccup must not fail the request: the
   // workflow records its own start as its first step.
-  private void recordStarted(String runId, RunbookDefinition runbook, Record input) {
+  private void recordStarted(String runId, RunbookDefinition runbook, Record input, String retryOf) {
     try {
       runs.recordStarted(runId, runbook.name(), inputs.write(input), Instant.now());
+      if (retryOf != null) {
+        runs.linkRetry(runId, retryOf);
+      }
     } catch (RuntimeException e) {
       LOG.warn("Run {} started; its workflow will record it (read model: {})", runId, e.getMessage());
     }
   }
 
-  private void audited(String runId, String remoteAddress, String outcome) {
-    audit.record("api", "run.start", "run", runId, remoteAddress, outcome, Map.of());
+  private void audited(String runId, Launch launch, String outcome) {
+    audit.record(
+        launch.actor(), "run.start", "run", runId, launch.remoteAddress(), outcome,
+        launch.retryOf() == null ? Map.of() : Map.of("retryOf", launch.retryOf()));
   }
+
+  /**
+   * Who starts a run and how.
+   *
+   * @param idempotencyKey the request's Idempotency-Key, or null
+   * @param retryOf the run this one retries, or null
+   */
+  public record Launch(String actor, String remoteAddress, String idempotencyKey, String retryOf) {}
 
 }

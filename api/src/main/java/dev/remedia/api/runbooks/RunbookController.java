@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.net.URI;
 import java.util.List;
 
 /** The runbook catalog and manual runs. */
@@ -51,10 +50,6 @@ class RunbookController {
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       HttpRequest<?> request) {
-    RunAccepted run =
-        launcher.start(
-            name, body, RemoteAddress.of(request), idempotencyKey);
-    return (run.replayed() ? HttpResponse.ok(run) : HttpResponse.accepted(URI.create(run.location())).body(run))
-        .header("Location", run.location());
+    return RunAccepted.answer(launcher.start(name, body, RemoteAddress.of(request), idempotencyKey));
   }
 }

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import jakarta.inject.Singleton;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,10 @@ import java.util.stream.Collectors;
  * Reads a runbook's input record from a request body, strictly: unknown fields, wrong types and values
  * the record's own validation refuses all become a 400 that names the field. Parsing uses Temporal's
  * JSON mapper, so the record reads exactly as the workflow will receive it.
+ *
+ * <p>A JSON body must give each field the type its schema says: {@code "3"} is no integer and {@code 3}
+ * no string. A route's input is rendered from templates, which only make text, so it may still give a
+ * number or a boolean as text (docs/configuration.md).
  */
 @Singleton
 public class RunbookInputReader {
@@ -31,6 +39,7 @@ public class RunbookInputReader {
   private final ObjectMapper mapper =
       JacksonJsonPayloadConverter.newDefaultObjectMapper()
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+  private final ObjectMapper strict = withoutScalarCoercion(mapper.copy());
 
   Record read(RunbookDefinition runbook, String body) {
     if (body == null || body.isBlank()) {
@@ -41,16 +50,25 @@ public class RunbookInputReader {
     if (body.indexOf('\0') >= 0 || body.toLowerCase(Locale.ROOT).contains("\\u0000")) {
       throw ApiProblem.badRequest("the input must not contain NUL characters");
     }
-    return read(runbook, parse(body));
+    return read(runbook, parse(body), strict);
+  }
+
+  /** Reads an input the read model stored (a run's input, for a retry), with the same checks as a body. */
+  public Record readStored(RunbookDefinition runbook, String storedJson) {
+    return read(runbook, parse(storedJson), strict);
   }
 
   /**
-   * Reads an input that is already a JSON tree, such as one a route rendered from an alert, with the same
-   * checks as a request body.
+   * Reads an input a route rendered from an alert, with the same checks as a request body except that
+   * text may stand for a number or a boolean.
    *
    * @throws ApiProblem a 400 whose message names the field and what is wrong with it
    */
   public Record read(RunbookDefinition runbook, JsonNode input) {
+    return read(runbook, input, mapper);
+  }
+
+  private static Record read(RunbookDefinition runbook, JsonNode input, ObjectMapper reader) {
     if (!input.isObject()) {
       throw ApiProblem.badRequest("the input must be a JSON object, not " + input.getNodeType().name().toLowerCase());
     }
@@ -59,7 +77,7 @@ public class RunbookInputReader {
     }
     rejectUnknownFields(runbook, input);
     try {
-      return mapper.treeToValue(input, runbook.inputType());
+      return reader.treeToValue(input, runbook.inputType());
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw ApiProblem.badRequest(cause.getMessage());
@@ -111,6 +129,22 @@ public class RunbookInputReader {
     }
   }
 
+  // Jackson would turn 12 into "12", "3" into 3 and 1 into true; a schema's types mean what they say.
+  private static ObjectMapper withoutScalarCoercion(ObjectMapper mapper) {
+    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+      mapper.coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    return mapper;
+  }
+
   private static boolean containsNul(JsonNode node) {
     if (node.isTextual()) {
       return node.textValue().indexOf('\0') >= 0;
@@ -148,8 +182,11 @@ public class RunbookInputReader {
     if (type == null) {
       return "of another type";
     }
-    if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
       return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class) {
+      return "a number";
     }
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
@@ -157,7 +194,10 @@ public class RunbookInputReader {
     if (type == String.class) {
       return "a string";
     }
-    return type.isRecord() ? "a JSON object" : "a " + type.getSimpleName();
+    if (Collection.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    return type.isRecord() || Map.class.isAssignableFrom(type) ? "a JSON object" : "a " + type.getSimpleName();
   }
 
   // Jackson appends where it read from; the line and column are already in our message.
@@ -172,7 +212,8 @@ public class RunbookInputReader {
 
   private static String path(List<JsonMappingException.Reference> path) {
     return path.stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
+        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining())
+        .substring(1);
   }
 }

@@ -1,6 +1,5 @@
 package dev.remedia.api.runs;
 
-import dev.remedia.activities.store.RunIds;
 import dev.remedia.activities.store.RunPage;
 import dev.remedia.activities.store.RunQuery;
 import dev.remedia.activities.store.RunStore;
@@ -17,19 +16,17 @@ import jakarta.inject.Singleton;
 class RunReader {
 
   private final RunStore runs;
+  private final RunLookup lookup;
   private final StoredJson json;
 
-  RunReader(RunStore runs, StoredJson json) {
+  RunReader(RunStore runs, RunLookup lookup, StoredJson json) {
     this.runs = runs;
+    this.lookup = lookup;
     this.json = json;
   }
 
   RunView find(String id) {
-    if (!RunIds.plausible(id)) {
-      throw ApiProblem.notFound("no run with that id");
-    }
-    StoredRun run =
-        runs.find(id).orElseThrow(() -> ApiProblem.notFound("no run with id '" + id + "'"));
+    StoredRun run = lookup.find(id);
     return new RunView(
         run.id(),
         run.runbook(),
@@ -39,6 +36,8 @@ class RunReader {
         run.failure(),
         run.createdAt(),
         run.endedAt(),
+        run.retryOf(),
+        runs.retriesOf(id),
         runs.steps(id).stream()
             .map(
                 step ->

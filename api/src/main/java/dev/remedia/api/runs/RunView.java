@@ -6,7 +6,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** A run with its step timeline, as {@code GET /api/runs/{id}} shows it. */
+/**
+ * A run with its step timeline, as {@code GET /api/runs/{id}} shows it.
+ *
+ * @param retryOf the run this one retries, or null
+ * @param retriedBy the runs that retry this one, oldest first
+ */
 @Serdeable
 public record RunView(
     String id,
@@ -17,6 +22,8 @@ public record RunView(
     @Nullable String failure,
     Instant createdAt,
     @Nullable Instant endedAt,
+    @Nullable String retryOf,
+    List<String> retriedBy,
     List<StepView> steps) {
 
   @Serdeable

@@ -2,12 +2,14 @@ package dev.remedia.api.slack;
 
 import dev.remedia.activities.oncall.Person;
 import dev.remedia.api.approvals.ApprovalDecisions;
+import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.approvals.DecisionOutcome;
 import dev.remedia.api.operator.OperatorConfig;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.workflows.approval.Vote;
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,11 +30,14 @@ class ApprovalActionHandler implements SlackActionHandler {
   private final ApprovalDecisions decisions;
   private final OperatorConfig config;
   private final SlackClickAnswers clicks;
+  private final AuditTrail audit;
 
-  ApprovalActionHandler(ApprovalDecisions decisions, OperatorConfig config, SlackClickAnswers clicks) {
+  ApprovalActionHandler(
+      ApprovalDecisions decisions, OperatorConfig config, SlackClickAnswers clicks, AuditTrail audit) {
     this.decisions = decisions;
     this.config = config;
     this.clicks = clicks;
+    this.audit = audit;
   }
 
   @Override
@@ -59,6 +64,10 @@ class ApprovalActionHandler implements SlackActionHandler {
     }
     Optional<Person> person = config.onCall().personBySlackUser(interaction.userId());
     if (person.isEmpty()) {
+      audit.record(
+          interaction.userId(), "approval." + vote.name().toLowerCase(Locale.ROOT), "approval", approvalId,
+          interaction.remoteAddress(), "refused",
+          Map.of("via", VIA, "refusal", "the Slack user is not in the on-call configuration"));
       clicks.replyWith(interaction, NOT_CONFIGURED);
       return;
     }

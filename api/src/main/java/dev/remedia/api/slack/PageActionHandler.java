@@ -3,6 +3,7 @@ package dev.remedia.api.slack;
 import dev.remedia.activities.paging.AnswerResult;
 import dev.remedia.activities.paging.PageAnswer;
 import dev.remedia.activities.paging.PageAnswers;
+import dev.remedia.api.audit.PageAnswerAudit;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.SettleAction;
@@ -20,10 +21,12 @@ class PageActionHandler implements SlackActionHandler {
 
   private final PageAnswers answers;
   private final SlackClickAnswers clicks;
+  private final PageAnswerAudit audit;
 
-  PageActionHandler(PageAnswers answers, SlackClickAnswers clicks) {
+  PageActionHandler(PageAnswers answers, SlackClickAnswers clicks, PageAnswerAudit audit) {
     this.answers = answers;
     this.clicks = clicks;
+    this.audit = audit;
   }
 
   @Override
@@ -47,7 +50,7 @@ class PageActionHandler implements SlackActionHandler {
     clicks.answer(
         interaction,
         "the answer to page " + answer.pageId() + " from " + answer.responder(),
-        () -> answers.answer(answer),
+        () -> audit.record(answer, answers.answer(answer), interaction.remoteAddress()),
         result -> result.outcome() == AnswerResult.Outcome.ACCEPTED ? null : result.message());
   }
 }

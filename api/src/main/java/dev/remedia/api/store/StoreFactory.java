@@ -5,6 +5,7 @@ import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.Database;
 import dev.remedia.activities.store.DatabaseUnavailableException;
 import dev.remedia.activities.store.IncidentStore;
+import dev.remedia.activities.store.ReportStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.StartupFailure;
 import dev.remedia.api.config.DatabaseSettings;
@@ -68,5 +69,10 @@ class StoreFactory {
   @Singleton
   AuditLog auditLog(DSLContext dsl) {
     return new AuditLog(dsl);
+  }
+
+  @Singleton
+  ReportStore reportStore(DSLContext dsl) {
+    return new ReportStore(dsl);
   }
 }

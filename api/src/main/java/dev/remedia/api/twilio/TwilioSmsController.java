@@ -3,6 +3,7 @@ package dev.remedia.api.twilio;
 import static dev.remedia.api.twilio.TwilioRequests.required;
 
 import dev.remedia.activities.paging.twilio.TwilioCallbacks;
+import dev.remedia.api.requests.RemoteAddress;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -47,7 +48,7 @@ class TwilioSmsController {
     String from = required(form, "From");
     return replays.once(
         "sms " + required(form, "MessageSid"),
-        () -> replies.reply(from, form.getOrDefault("Body", "")),
+        () -> replies.reply(from, form.getOrDefault("Body", ""), RemoteAddress.of(request)),
         SmsReplies.nothing());
   }
 

@@ -5,6 +5,7 @@ import static dev.remedia.api.twilio.TwilioRequests.required;
 import dev.remedia.activities.paging.twilio.TwilioCallbacks;
 import dev.remedia.activities.paging.twilio.VoiceScripts;
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.requests.RemoteAddress;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -59,7 +60,7 @@ class TwilioVoiceController {
     boolean retry = VoiceScripts.isRetry(attempt);
     return replays.once(
         "gather " + required(form, "CallSid") + " " + retry,
-        () -> keys.pressed(page, callee, form.get("Digits"), retry),
+        () -> keys.pressed(page, callee, form.get("Digits"), retry, RemoteAddress.of(request)),
         VoiceScripts.say("Goodbye."));
   }
 

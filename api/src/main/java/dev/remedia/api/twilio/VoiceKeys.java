@@ -4,6 +4,7 @@ import dev.remedia.activities.paging.AnswerResult;
 import dev.remedia.activities.paging.PageAnswer;
 import dev.remedia.activities.paging.PageAnswers;
 import dev.remedia.activities.paging.twilio.VoiceScripts;
+import dev.remedia.api.audit.PageAnswerAudit;
 import dev.remedia.api.config.TwilioSettings;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.SettleAction;
@@ -16,18 +17,21 @@ import jakarta.inject.Singleton;
 class VoiceKeys {
 
   private final PageAnswers answers;
+  private final PageAnswerAudit audit;
   private final String publicUrl;
 
-  VoiceKeys(PageAnswers answers, TwilioSettings settings) {
+  VoiceKeys(PageAnswers answers, PageAnswerAudit audit, TwilioSettings settings) {
     this.answers = answers;
+    this.audit = audit;
     this.publicUrl = settings.publicUrl();
   }
 
   /**
    * @param callee the person's number: on a call Remedia placed, Twilio's {@code To}
    * @param retry whether this key came from the second chance, after which the call ends
+   * @param remoteAddress where Twilio's callback came from, for the audit log
    */
-  String pressed(String pageId, String callee, String digits, boolean retry) {
+  String pressed(String pageId, String callee, String digits, boolean retry, String remoteAddress) {
     SettleAction action =
         switch (digits == null ? "" : digits.strip()) {
           case "1" -> SettleAction.ACKNOWLEDGE;
@@ -37,7 +41,8 @@ class VoiceKeys {
     if (action == null) {
       return retry ? VoiceScripts.say("Goodbye.") : VoiceScripts.retry(publicUrl, pageId);
     }
-    AnswerResult result = answers.answer(new PageAnswer(PageChannel.VOICE, pageId, null, callee, action));
+    PageAnswer answer = new PageAnswer(PageChannel.VOICE, pageId, null, callee, action);
+    AnswerResult result = audit.record(answer, answers.answer(answer), remoteAddress);
     return VoiceScripts.say(result.message() + " Goodbye.");
   }
 }

@@ -72,6 +72,9 @@ class AlertIntake {
   }
 
   WebhookAccepted accept(WebhookSource source, byte[] body) {
+    if (body.length == 0) {
+      throw ApiProblem.badRequest("the body is empty; send the monitor's JSON payload");
+    }
     List<ReceivedAlert> received;
     try {
       received = parsers.get(source).parse(body);

@@ -141,7 +141,7 @@ class WebhookAuthenticator {
   // A refusal is answered whether or not it could be audited: the monitor must hear 401 either way.
   private void audited(WebhookSource source, String remoteAddress, String reason) {
     audit.record(
-        "webhook:" + source.id(), "webhook.refused", "webhook", source.id(), remoteAddress, "refused",
+        source.auditActor(), "webhook.refused", "webhook", source.id(), remoteAddress, "refused",
         Map.of("reason", reason));
   }
 

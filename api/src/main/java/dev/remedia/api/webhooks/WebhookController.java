@@ -25,10 +25,12 @@ class WebhookController {
 
   private final WebhookAuthenticator authenticator;
   private final AlertIntake intake;
+  private final WebhookReceipts receipts;
 
-  WebhookController(WebhookAuthenticator authenticator, AlertIntake intake) {
+  WebhookController(WebhookAuthenticator authenticator, AlertIntake intake, WebhookReceipts receipts) {
     this.authenticator = authenticator;
     this.intake = intake;
+    this.receipts = receipts;
   }
 
   @Post("/{source}")
@@ -43,11 +45,9 @@ class WebhookController {
                         "no webhook source '" + source + "'; sources are "
                             + Arrays.stream(WebhookSource.values()).map(WebhookSource::id).toList()));
     byte[] bytes = body == null ? new byte[0] : body;
-    authenticator.authenticate(
-        webhook, request.getHeaders(), bytes, RemoteAddress.of(request));
-    if (bytes.length == 0) {
-      throw ApiProblem.badRequest("the body is empty; send the monitor's JSON payload");
-    }
-    return HttpResponse.accepted().body(intake.accept(webhook, bytes));
+    String remoteAddress = RemoteAddress.of(request);
+    authenticator.authenticate(webhook, request.getHeaders(), bytes, remoteAddress);
+    return HttpResponse.accepted()
+        .body(receipts.received(webhook, remoteAddress, () -> intake.accept(webhook, bytes)));
   }
 }

@@ -16,6 +16,11 @@ public enum WebhookSource {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Who a delivery is from in the audit log, until webhook credentials carry names of their own. */
+  public String auditActor() {
+    return "webhook:" + id();
+  }
+
   public static Optional<WebhookSource> fromId(String id) {
     return Arrays.stream(values()).filter(source -> source.id().equals(id)).findFirst();
   }

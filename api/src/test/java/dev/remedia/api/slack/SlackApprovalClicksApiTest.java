@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.remedia.activities.store.AuditLog;
 import dev.remedia.api.ApiTestSupport;
 import dev.remedia.api.approvals.RecordingApprovalDecisions;
 import dev.remedia.api.approvals.RecordingApprovalDecisions.Cast;
@@ -47,6 +48,7 @@ class SlackApprovalClicksApiTest extends ApiTestSupport {
   private final ResponseUrlStub responseUrls = new ResponseUrlStub();
 
   @Inject RecordingApprovalDecisions decisions;
+  @Inject AuditLog audit;
 
   @Override
   public Map<String, String> getProperties() {
@@ -126,6 +128,11 @@ class SlackApprovalClicksApiTest extends ApiTestSupport {
     assertEquals(200, response.statusCode(), response.body());
     assertEquals(ApprovalActionHandler.NOT_CONFIGURED, JSON.readTree(responseUrls.awaitPost("stranger").body()).get("text").asText());
     assertTrue(decisions.castOn(approvalId).isEmpty());
+    assertTrue(
+        audit.forObject("approval", approvalId).stream()
+            .anyMatch(e -> e.actor().equals("U0MALLORY") && e.action().equals("approval.approve")
+                && e.outcome().equals("refused")),
+        "the refused click is audited");
   }
 
   @Test

@@ -112,6 +112,11 @@ class SlackInteractionsApiTest extends ApiTestSupport {
     assertEquals("ephemeral", json.get("response_type").asText());
     assertFalse(json.get("replace_original").asBoolean());
     assertEquals(RecordingPageAnswers.NOT_ALLOWED, json.get("text").asText());
+    assertTrue(
+        audit.forObject("page", pageId).stream()
+            .anyMatch(e -> e.actor().equals("U0MALLORY") && e.action().equals("page.acknowledge")
+                && e.outcome().equals("not_allowed") && e.detailJson().contains("\"via\": \"slack\"")),
+        "the click is audited with the Slack user and what became of it");
   }
 
   @Test

@@ -89,6 +89,11 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
         response.body());
     assertEquals(
         List.of(new PageAnswer(PageChannel.SMS, null, "4821", ALICE, SettleAction.ACKNOWLEDGE)), recorded.answers);
+    assertTrue(
+        audit.forObject("page", "reply-code:4821").stream()
+            .anyMatch(e -> e.actor().equals(ALICE) && e.action().equals("page.acknowledge")
+                && e.outcome().equals("accepted") && e.detailJson().contains("\"via\": \"sms\"")),
+        "the reply is audited with the phone number as who answered");
   }
 
   @Test
@@ -164,6 +169,9 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
         List.of(new RecordingPageAnswers.OptOut(ALICE, true), new RecordingPageAnswers.OptOut(ALICE, false)),
         recorded.optOuts);
     assertTrue(recorded.answers.isEmpty());
+    List<String> audited = audit.forObject("phone", ALICE).stream().map(e -> e.actor() + " " + e.action()).toList();
+    assertTrue(
+        audited.containsAll(List.of(ALICE + " sms.opt-out", ALICE + " sms.opt-in")), audited.toString());
   }
 
   @Test
@@ -229,6 +237,11 @@ class TwilioCallbacksApiTest extends ApiTestSupport {
         response.body());
     assertEquals(
         List.of(new PageAnswer(PageChannel.VOICE, "page-7", null, ALICE, SettleAction.ACKNOWLEDGE)), recorded.answers);
+    assertTrue(
+        audit.forObject("page", "page-7").stream()
+            .anyMatch(e -> e.actor().equals(ALICE) && e.action().equals("page.acknowledge")
+                && e.detailJson().contains("\"via\": \"voice\"")),
+        "the key press is audited");
   }
 
   @Test

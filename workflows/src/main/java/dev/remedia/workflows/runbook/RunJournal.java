@@ -5,6 +5,10 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,6 +19,10 @@ import java.util.function.Supplier;
  *
  * <p>Only Temporal failures end a run as failed: any other exception is a bug that fails the workflow
  * task, so Temporal retries it after a fix instead of recording a wrong outcome.
+ *
+ * <p>A runbook that changes things registers how to undo them with {@link #compensateWith}. When the
+ * run fails or is cancelled, the journal runs those compensations, newest first, as steps of the
+ * timeline, before it records the outcome: a saga.
  */
 public final class RunJournal {
 
@@ -25,6 +33,7 @@ public final class RunJournal {
   private final RunJournalActivities journal =
       Workflow.newLocalActivityStub(RunJournalActivities.class, JOURNAL_OPTIONS);
   private final String runId = Workflow.getInfo().getWorkflowId();
+  private final Deque<Compensation> compensations = new ArrayDeque<>();
   private int steps;
 
   private RunJournal() {}
@@ -43,14 +52,30 @@ public final class RunJournal {
           new RunJournalActivities.RunEnded(run.runId, RunStatus.SUCCEEDED, result, null, now()));
       return result;
     } catch (TemporalFailure failure) {
-      RunStatus status = cancelRequested() ? RunStatus.CANCELLED : RunStatus.FAILED;
+      boolean cancelled = cancelRequested();
+      RunStatus status = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
       run.recordEvenIfCancelled(
-          () ->
-              run.journal.runEnded(
-                  new RunJournalActivities.RunEnded(
-                      run.runId, status, null, Failures.reason(failure), now())));
+          () -> {
+            String unfinished = run.compensate(cancelled);
+            run.journal.runEnded(
+                new RunJournalActivities.RunEnded(
+                    run.runId, status, null, Failures.reason(failure) + unfinished, now()));
+          });
       throw failure;
     }
+  }
+
+  /**
+   * Registers how to undo something this run does, for when the run fails or is cancelled. Each
+   * compensation runs once, newest first, as a step named {@code name}, in a scope that the run's own
+   * cancellation does not reach; one that fails is recorded as a failed step and the others still run.
+   * A run that succeeds runs none of them.
+   *
+   * <p>Register before the step that changes things when a half-done step needs undoing too (an
+   * activity that timed out may have acted), so the undo must cope with nothing having been done.
+   */
+  public void compensateWith(String name, Runnable undo) {
+    compensations.push(new Compensation(name, undo));
   }
 
   /**
@@ -78,6 +103,27 @@ public final class RunJournal {
     end(seq, name, StepState.SKIPPED, reason);
   }
 
+  /** Runs the registered compensations; answers what the run's failure should add for those that failed. */
+  private String compensate(boolean cancelled) {
+    String detail = cancelled ? "undone after the run was cancelled" : "undone after the run failed";
+    List<String> failed = new ArrayList<>();
+    while (!compensations.isEmpty()) {
+      Compensation compensation = compensations.pop();
+      try {
+        step(
+            compensation.name(),
+            () -> {
+              compensation.undo().run();
+              return detail;
+            },
+            Function.identity());
+      } catch (TemporalFailure undoFailure) {
+        failed.add(compensation.name() + ": " + Failures.reason(undoFailure));
+      }
+    }
+    return failed.isEmpty() ? "" : "; not undone: " + String.join("; ", failed);
+  }
+
   private void end(int seq, String name, StepState state, String detail) {
     journal.stepEnded(new RunJournalActivities.StepEnded(runId, seq, name, state, detail, now()));
   }
@@ -98,4 +144,6 @@ public final class RunJournal {
   private static long now() {
     return Workflow.currentTimeMillis();
   }
+
+  private record Compensation(String name, Runnable undo) {}
 }
