@@ -3,6 +3,7 @@ package dev.remedia.api.temporal;
 import dev.remedia.activities.approval.ApprovalActivitiesImpl;
 import dev.remedia.activities.incident.IncidentJournalActivitiesImpl;
 import dev.remedia.activities.journal.RunJournalActivitiesImpl;
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.paging.PagingActivitiesImpl;
 import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
 import dev.remedia.activities.store.IncidentStore;
@@ -40,7 +41,8 @@ public class WorkerRunner {
       RunStore runs,
       IncidentStore incidents,
       PagingActivitiesImpl paging,
-      ApprovalActivitiesImpl approvals) {
+      ApprovalActivitiesImpl approvals,
+      RemediaCounters counters) {
     factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(settings.taskQueue());
     worker.registerWorkflowImplementationTypes(
@@ -49,7 +51,7 @@ public class WorkerRunner {
       worker.registerWorkflowImplementationTypes(runbook.implementation());
     }
     worker.registerActivitiesImplementations(
-        new RunJournalActivitiesImpl(runs),
+        new RunJournalActivitiesImpl(runs, counters),
         new IncidentJournalActivitiesImpl(incidents, runs),
         HttpProbeActivitiesImpl.withDefaultClient(),
         paging,

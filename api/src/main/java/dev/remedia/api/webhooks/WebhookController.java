@@ -18,6 +18,7 @@ import java.util.Arrays;
 /**
  * {@code POST /webhooks/{source}}: alerts from monitors. The body is taken as bytes, so the signature
  * is checked over exactly what was sent and invalid UTF-8 is refused instead of silently replaced.
+ * Every delivery to a known source is counted, whatever its outcome.
  */
 @Controller("/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -25,10 +26,12 @@ class WebhookController {
 
   private final WebhookAuthenticator authenticator;
   private final AlertIntake intake;
+  private final AlertCounts counts;
 
-  WebhookController(WebhookAuthenticator authenticator, AlertIntake intake) {
+  WebhookController(WebhookAuthenticator authenticator, AlertIntake intake, AlertCounts counts) {
     this.authenticator = authenticator;
     this.intake = intake;
+    this.counts = counts;
   }
 
   @Post("/{source}")
@@ -43,11 +46,17 @@ class WebhookController {
                         "no webhook source '" + source + "'; sources are "
                             + Arrays.stream(WebhookSource.values()).map(WebhookSource::id).toList()));
     byte[] bytes = body == null ? new byte[0] : body;
-    authenticator.authenticate(
-        webhook, request.getHeaders(), bytes, RemoteAddress.of(request));
-    if (bytes.length == 0) {
-      throw ApiProblem.badRequest("the body is empty; send the monitor's JSON payload");
+    try {
+      authenticator.authenticate(webhook, request.getHeaders(), bytes, RemoteAddress.of(request));
+      if (bytes.length == 0) {
+        throw ApiProblem.badRequest("the body is empty; send the monitor's JSON payload");
+      }
+      WebhookAccepted accepted = intake.accept(webhook, bytes);
+      counts.accepted(webhook, accepted);
+      return HttpResponse.accepted().body(accepted);
+    } catch (RuntimeException e) {
+      counts.failed(webhook, e);
+      throw e;
     }
-    return HttpResponse.accepted().body(intake.accept(webhook, bytes));
   }
 }
