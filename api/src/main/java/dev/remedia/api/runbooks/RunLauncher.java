@@ -4,6 +4,7 @@ import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
+import dev.remedia.api.logging.LogContext;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.RunbookDefinition;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Starts runbook runs by hand. A run exists once Temporal has accepted its workflow; only then is it
@@ -67,6 +69,12 @@ class RunLauncher {
                         "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
     Record input = inputs.read(runbook, body);
     String runId = runbook.name() + "-" + runKey(runbook, idempotencyKey);
+    try (MDC.MDCCloseable logged = MDC.putCloseable(LogContext.RUN_ID, runId)) {
+      return launch(runId, runbook, input, remoteAddress);
+    }
+  }
+
+  private RunAccepted launch(String runId, RunbookDefinition runbook, Record input, String remoteAddress) {
     try {
       temporal
           .newUntypedWorkflowStub(

@@ -9,6 +9,7 @@ import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.config.TemporalSettings;
+import dev.remedia.api.logging.ActivityLogContext;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.approval.ApprovalWorkflowImpl;
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
@@ -19,6 +20,7 @@ import io.micronaut.context.annotation.Context;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the Temporal workers for Remedia's task queue, the incident and escalation workflows, every
  * runbook in the catalog and the activities they call, and for its {@link PacedQueue}. Starts with the application and drains in-flight tasks when it stops.
+ * Every activity logs with the ids of the incident, run or approval it works for ({@link ActivityLogContext}).
  */
 @Context
 public class WorkerRunner {
@@ -43,7 +46,9 @@ public class WorkerRunner {
       PagingActivitiesImpl paging,
       ApprovalActivitiesImpl approvals,
       RemediaCounters counters) {
-    factory = WorkerFactory.newInstance(client);
+    factory =
+        WorkerFactory.newInstance(
+            client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new ActivityLogContext()).build());
     Worker worker = factory.newWorker(settings.taskQueue());
     worker.registerWorkflowImplementationTypes(
         IncidentWorkflowImpl.class, EscalationWorkflowImpl.class, ApprovalWorkflowImpl.class);
