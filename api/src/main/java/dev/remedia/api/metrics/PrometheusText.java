@@ -106,7 +106,7 @@ final class PrometheusText {
     return base.endsWith(suffix) ? base : base + suffix;
   }
 
-  static String name(String micrometerName) {
+  private static String name(String micrometerName) {
     String name = micrometerName.replaceAll("[^a-zA-Z0-9_:]", "_");
     return Character.isDigit(name.charAt(0)) ? "_" + name : name;
   }
@@ -117,7 +117,7 @@ final class PrometheusText {
     return all;
   }
 
-  static String number(double value) {
+  private static String number(double value) {
     if (Double.isNaN(value)) {
       return "NaN";
     }
