@@ -1,5 +1,6 @@
 package dev.remedia.activities.paging;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
 import dev.remedia.activities.store.EscalationStatus;
@@ -47,6 +48,7 @@ public final class PageAnswerService implements PageAnswers {
   private final PagingStores stores;
   private final IncidentStore incidents;
   private final StopRequests stopRequests;
+  private final RemediaCounters counters;
   private final Clock clock;
 
   public PageAnswerService(
@@ -54,12 +56,14 @@ public final class PageAnswerService implements PageAnswers {
       Supplier<OnCallDirectory> directory,
       PagingStores stores,
       IncidentStore incidents,
+      RemediaCounters counters,
       Clock clock) {
     this.client = client;
     this.directory = directory;
     this.stores = stores;
     this.incidents = incidents;
     this.stopRequests = new StopRequests(stores.escalations(), clock);
+    this.counters = counters;
     this.clock = clock;
   }
 
@@ -133,6 +137,7 @@ public final class PageAnswerService implements PageAnswers {
     List<StoredPage> changed =
         stores.pages().recordDelivery(providerRef, PageStatus.of(delivery), detail, clock.instant());
     for (StoredPage page : changed) {
+      counters.pageReported(page.channel(), page.status());
       if (delivery == PageDelivery.OPTED_OUT && page.channel() == PageChannel.SMS) {
         stores.optOuts().optOut(page.address(), clock.instant());
       }

@@ -1,5 +1,6 @@
 package dev.remedia.activities.paging;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.store.PageClaim;
 import dev.remedia.activities.store.PageStatus;
 import dev.remedia.activities.store.PageStore;
@@ -30,6 +31,7 @@ final class PageDispatcher {
   private final SmsOptOutStore optOuts;
   private final Map<PageChannel, PageSender> senders;
   private final PagingOutbox outbox;
+  private final RemediaCounters counters;
   private final Clock clock;
 
   PageDispatcher(
@@ -37,11 +39,13 @@ final class PageDispatcher {
       SmsOptOutStore optOuts,
       Map<PageChannel, PageSender> senders,
       PagingOutbox outbox,
+      RemediaCounters counters,
       Clock clock) {
     this.pages = pages;
     this.optOuts = optOuts;
     this.senders = Map.copyOf(senders);
     this.outbox = outbox;
+    this.counters = counters;
     this.clock = clock;
   }
 
@@ -97,7 +101,9 @@ final class PageDispatcher {
   }
 
   private PageOutcome record(PageRequest request, PageStatus status, String providerRef, String detail) {
-    pages.recordOutcome(request.pageId(), status, providerRef, detail, clock.instant());
+    if (pages.recordOutcome(request.pageId(), status, providerRef, detail, clock.instant())) {
+      counters.pageRecorded(request.contact().channel(), status);
+    }
     return outcome(pages.find(request.pageId()).orElseThrow());
   }
 

@@ -1,5 +1,6 @@
 package dev.remedia.activities.paging;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.workflows.paging.EscalationLevel;
@@ -41,14 +42,16 @@ public final class PagingActivitiesImpl implements PagingActivities {
   /**
    * @param directory the current on-call configuration, read on every call so a reload takes effect
    * @param senders the configured channels; in dev mode CONSOLE stands in for those missing
+   * @param counters where the outcome of each send is counted
    */
   public PagingActivitiesImpl(
       Supplier<OnCallDirectory> directory,
       PagingStores stores,
       Map<PageChannel, PageSender> senders,
       Pacing pacing,
+      RemediaCounters counters,
       Clock clock) {
-    this(directory, stores, senders, new PagingOutbox(pacing, stores.pages()::stillWanted), clock);
+    this(directory, stores, senders, new PagingOutbox(pacing, stores.pages()::stillWanted), counters, clock);
   }
 
   PagingActivitiesImpl(
@@ -56,10 +59,11 @@ public final class PagingActivitiesImpl implements PagingActivities {
       PagingStores stores,
       Map<PageChannel, PageSender> senders,
       PagingOutbox outbox,
+      RemediaCounters counters,
       Clock clock) {
     this.planner = new EscalationPlanner(directory, stores.escalations(), new SecureRandom(), clock);
     this.recipients = new RecipientResolver(directory, stores.optOuts(), senders.keySet());
-    this.dispatcher = new PageDispatcher(stores.pages(), stores.optOuts(), senders, outbox, clock);
+    this.dispatcher = new PageDispatcher(stores.pages(), stores.optOuts(), senders, outbox, counters, clock);
     this.notifier = new SettlementNotifier(stores.escalations(), stores.pages(), senders, outbox, clock);
     this.stores = stores;
     this.clock = clock;

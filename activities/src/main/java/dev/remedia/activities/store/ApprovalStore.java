@@ -120,6 +120,10 @@ public final class ApprovalStore {
         .execute();
   }
 
+  public int countPending() {
+    return db.fetchCount(APPROVALS, APPROVALS.STATUS.eq(ApprovalStatus.PENDING.name()));
+  }
+
   public Optional<StoredApproval> find(String id) {
     return db.selectFrom(APPROVALS)
         .where(APPROVALS.ID.eq(id))

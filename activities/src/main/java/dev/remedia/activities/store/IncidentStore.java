@@ -9,9 +9,13 @@ import static dev.remedia.activities.store.generated.Tables.INCIDENT_EVENTS;
 import dev.remedia.activities.store.generated.tables.records.IncidentsRecord;
 import dev.remedia.workflows.incident.IncidentJournalActivities.IncidentEvent;
 import dev.remedia.workflows.incident.IncidentJournalActivities.IncidentRecord;
+import dev.remedia.workflows.incident.IncidentStatus;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -102,6 +106,18 @@ public final class IncidentStore {
   /** Links alerts that reached the incident's workflow after the incident closed. */
   public void linkLate(UUID incidentId, List<UUID> alertIds) {
     new AlertStore(db).link(incidentId, alertIds, false);
+  }
+
+  /** How many incidents are in each of {@code statuses}; a status nobody is in counts 0. */
+  public Map<IncidentStatus, Integer> countByStatus(Set<IncidentStatus> statuses) {
+    Map<IncidentStatus, Integer> counts = new EnumMap<>(IncidentStatus.class);
+    statuses.forEach(status -> counts.put(status, 0));
+    db.select(INCIDENTS.STATUS, DSL.count())
+        .from(INCIDENTS)
+        .where(INCIDENTS.STATUS.in(statuses.stream().map(Enum::name).toList()))
+        .groupBy(INCIDENTS.STATUS)
+        .forEach(row -> counts.put(IncidentStatus.valueOf(row.value1()), row.value2()));
+    return counts;
   }
 
   public Optional<StoredIncident> find(UUID id) {

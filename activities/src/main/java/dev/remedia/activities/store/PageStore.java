@@ -72,9 +72,10 @@ public final class PageStore {
    * retried send that finds the page recorded also finds them applied.
    *
    * @param providerRef the channel's handle when something was sent, else null
+   * @return whether this call recorded the outcome (false when the page had one already)
    */
-  public void recordOutcome(String id, PageStatus status, String providerRef, String detail, Instant at) {
-    db.transaction(
+  public boolean recordOutcome(String id, PageStatus status, String providerRef, String detail, Instant at) {
+    return db.transactionResult(
         tx -> {
           DSLContext db = tx.dsl();
           int recorded =
@@ -95,6 +96,7 @@ public final class PageStore {
               moveForward(db, PAGES.ID.eq(id), PageStatus.valueOf(report.getStatus()), report.getDetail(), at);
             }
           }
+          return recorded == 1;
         });
   }
 

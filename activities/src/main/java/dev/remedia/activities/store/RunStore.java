@@ -112,16 +112,22 @@ public final class RunStore {
         .execute();
   }
 
-  /** Records the outcome once; a retried write after the first one changes nothing. */
-  public void recordEnded(
+  /**
+   * Records the outcome once; a retried write after the first one changes nothing.
+   *
+   * @return the run's runbook when this call recorded the end; empty when the run had ended already
+   *     or has no row
+   */
+  public Optional<String> recordEnded(
       String runId, RunStatus status, String resultJson, String failure, Instant at) {
-    db.update(RUNS)
+    return db.update(RUNS)
         .set(RUNS.STATUS, status.name())
         .set(RUNS.RESULT, resultJson == null ? null : JSONB.valueOf(resultJson))
         .set(RUNS.FAILURE, failure)
         .set(RUNS.ENDED_AT, utc(at))
         .where(RUNS.ID.eq(runId), RUNS.ENDED_AT.isNull())
-        .execute();
+        .returning(RUNS.RUNBOOK)
+        .fetchOptional(RUNS.RUNBOOK);
   }
 
   public Optional<StoredRun> find(String runId) {

@@ -3,6 +3,7 @@ package dev.remedia.activities.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
 import dev.remedia.activities.store.TestDatabases;
@@ -12,6 +13,7 @@ import dev.remedia.workflows.runbook.RunJournalActivities.StepEnded;
 import dev.remedia.workflows.runbook.RunJournalActivities.StepStarted;
 import dev.remedia.workflows.runbook.RunStatus;
 import dev.remedia.workflows.runbook.StepState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.Timeout;
 class RunJournalActivitiesImplTest {
 
   private final RunStore store = new RunStore(TestDatabases.shared().dsl());
-  private final RunJournalActivitiesImpl journal = new RunJournalActivitiesImpl(store);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final RunJournalActivitiesImpl journal =
+      new RunJournalActivitiesImpl(store, new RemediaCounters(meters));
 
   record ProbeInput(String url, int timeoutSeconds) {}
 
@@ -48,7 +52,7 @@ class RunJournalActivitiesImplTest {
   }
 
   @Test
-  void aRetriedJournalCallIsHarmless() {
+  void aRetriedJournalCallIsHarmlessAndTheRunIsCountedOnce() {
     String id = "http-check-" + UUID.randomUUID();
     RunStarted started = new RunStarted(id, "http-check", new ProbeInput("http://example.org", 10), 0);
     StepStarted step = new StepStarted(id, 1, "probe", 1);
@@ -62,5 +66,7 @@ class RunJournalActivitiesImplTest {
 
     assertEquals(1, store.steps(id).size());
     assertEquals("unreachable", store.find(id).orElseThrow().failure());
+    assertEquals(
+        1.0, meters.get("remedia.runs").tag("runbook", "http-check").tag("outcome", "failed").counter().count());
   }
 }

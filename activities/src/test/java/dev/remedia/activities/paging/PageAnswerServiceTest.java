@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.oncall.EscalationPolicy;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
@@ -32,6 +33,7 @@ import dev.remedia.workflows.paging.PageOutcome;
 import dev.remedia.workflows.paging.PageRequest;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -107,6 +109,7 @@ class PageAnswerServiceTest {
 
   private final PagingStores stores = PagingStores.of(TestDatabases.shared().dsl());
   private final IncidentStore incidents = new IncidentStore(TestDatabases.shared().dsl());
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final Person alice = new Person("Alice", "U0ALICE", newPhone(), List.of(), null);
   private final OnCallDirectory directory = new OnCallDirectory(List.of(alice), List.of(), List.of());
   private final String incident = newIncidentId();
@@ -126,7 +129,8 @@ class PageAnswerServiceTest {
     temporal.start();
     answers =
         new PageAnswerService(
-            temporal.getWorkflowClient(), () -> directory, stores, incidents, Clock.fixed(NOW, ZoneOffset.UTC));
+            temporal.getWorkflowClient(), () -> directory, stores, incidents, new RemediaCounters(meters),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     plan = planned(escalationId);
     EscalationWorkflow started =
         temporal
@@ -267,11 +271,15 @@ class PageAnswerServiceTest {
     PageRequest page = sent(PageChannel.SMS, alice.phone(), ref);
 
     answers.delivery(ref, PageDelivery.DELIVERED, null);
+    answers.delivery(ref, PageDelivery.DELIVERED, null);
     escalation().settle(new Settlement(SettleAction.RESOLVE, "grafana", "grafana", NOW.toEpochMilli(), false));
     escalationResult();
 
     assertEquals(PageStatus.DELIVERED, stores.pages().find(page.pageId()).orElseThrow().status());
     assertNull(DELIVERIES.poll());
+    assertEquals(
+        1.0, meters.get("remedia.page.reports").tag("channel", "sms").tag("status", "delivered").counter().count(),
+        "a repeated report changes nothing and is not counted again");
   }
 
   @Test
@@ -333,7 +341,8 @@ class PageAnswerServiceTest {
             List.of(new EscalationPolicy("default", List.of(), 0, FinalAction.MARK_UNACKNOWLEDGED, null)));
     PagingActivitiesImpl paging =
         new PagingActivitiesImpl(
-            () -> withPolicy, stores, Map.of(), Pacing.STANDARD, Clock.fixed(NOW, ZoneOffset.UTC));
+            () -> withPolicy, stores, Map.of(), Pacing.STANDARD, new RemediaCounters(meters),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     return paging.plan(id, request());
   }
 

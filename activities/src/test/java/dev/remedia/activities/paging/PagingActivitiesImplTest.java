@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.oncall.EscalationPolicy;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +58,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,6 +81,7 @@ class PagingActivitiesImplTest {
   private final RecordingPageSender sms = new RecordingPageSender(PageChannel.SMS, "+15550000");
   private final RecordingPageSender voice = new RecordingPageSender(PageChannel.VOICE, "+15550000");
   private final ExecutorService workers = Executors.newCachedThreadPool();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   private final Person alice = new Person("Alice", "U0ALICE", newPhone(), List.of(), null);
   private final Person bob =
@@ -297,7 +301,7 @@ class PagingActivitiesImplTest {
   // Sends.
 
   @Test
-  void aPageSentTwiceReachesThePersonOnce() {
+  void aPageSentTwiceReachesThePersonOnceAndCountsOnce() {
     PageRequest page = page(planned(), PageChannel.SLACK, "U0ALICE");
 
     PageOutcome first = paging.send(page);
@@ -310,6 +314,7 @@ class PagingActivitiesImplTest {
     assertEquals(PageStatus.SENT, stored.status());
     assertEquals("SLACK-1", stored.providerRef());
     assertEquals(NOW, stored.sentAt());
+    assertEquals(1.0, pagesCounted(PageChannel.SLACK, "sent"));
   }
 
   /** The process died after the channel took the page and before the outcome was recorded. */
@@ -362,6 +367,7 @@ class PagingActivitiesImplTest {
         new PageOutcome(page.pageId(), PageDelivery.FAILED, "21211: The 'To' number <address> is not valid"),
         outcome);
     assertEquals(PageStatus.FAILED, stores.pages().find(page.pageId()).orElseThrow().status());
+    assertEquals(1.0, pagesCounted(PageChannel.SMS, "failed"));
   }
 
   /** Twilio may report on a text before its send has recorded the SID: the report is not lost. */
@@ -569,7 +575,17 @@ class PagingActivitiesImplTest {
   }
 
   private PagingActivitiesImpl activities(Map<PageChannel, PageSender> senders) {
-    return new PagingActivitiesImpl(directory::get, stores, new EnumMap<>(senders), outbox, clock);
+    return new PagingActivitiesImpl(
+        directory::get, stores, new EnumMap<>(senders), outbox, new RemediaCounters(meters), clock);
+  }
+
+  private double pagesCounted(PageChannel channel, String outcome) {
+    return meters
+        .get("remedia.pages")
+        .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 
   private List<Recipient> recipients(EscalationLevel level) {

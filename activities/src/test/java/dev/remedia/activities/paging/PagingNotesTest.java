@@ -3,6 +3,7 @@ package dev.remedia.activities.paging;
 import static dev.remedia.activities.store.PagingFixtures.newIncidentId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.store.EscalationNote;
 import dev.remedia.activities.store.PagingFixtures;
@@ -17,6 +18,7 @@ import dev.remedia.workflows.paging.PageRequest;
 import dev.remedia.workflows.paging.PagingActivities;
 import dev.remedia.workflows.paging.Recipient;
 import dev.remedia.workflows.paging.Settlement;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowOptions;
@@ -132,7 +134,8 @@ class PagingNotesTest {
     worker.registerActivitiesImplementations(
         new FailingAfterNote(
             new PagingActivitiesImpl(
-                OnCallDirectory::empty, stores, Map.of(), Pacing.STANDARD, Clock.fixed(NOW, ZoneOffset.UTC))));
+                OnCallDirectory::empty, stores, Map.of(), Pacing.STANDARD,
+                new RemediaCounters(new SimpleMeterRegistry()), Clock.fixed(NOW, ZoneOffset.UTC))));
     temporal.start();
 
     temporal

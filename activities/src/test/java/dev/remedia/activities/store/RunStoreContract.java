@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,11 @@ abstract class RunStoreContract {
   @Test
   void anEndedRunKeepsItsFirstOutcome() {
     String id = started();
-    store.recordEnded(id, RunStatus.SUCCEEDED, "{\"statusCode\": 200}", null, T0.plusSeconds(3));
-    store.recordEnded(id, RunStatus.FAILED, null, "late duplicate", T0.plusSeconds(9));
+    assertEquals(
+        Optional.of(runbook),
+        store.recordEnded(id, RunStatus.SUCCEEDED, "{\"statusCode\": 200}", null, T0.plusSeconds(3)));
+    assertEquals(
+        Optional.empty(), store.recordEnded(id, RunStatus.FAILED, null, "late duplicate", T0.plusSeconds(9)));
 
     StoredRun run = store.find(id).orElseThrow();
     assertEquals(RunStatus.SUCCEEDED, run.status());

@@ -1,5 +1,6 @@
 package dev.remedia.api.paging;
 
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.paging.ConsolePageSender;
 import dev.remedia.activities.paging.Pacing;
 import dev.remedia.activities.paging.PageAnswerService;
@@ -59,14 +60,19 @@ class PagingFactory {
   }
 
   @Singleton
-  PagingActivitiesImpl pagingActivities(OperatorConfig config, PagingStores stores, PageChannels channels) {
+  PagingActivitiesImpl pagingActivities(
+      OperatorConfig config, PagingStores stores, PageChannels channels, RemediaCounters counters) {
     return new PagingActivitiesImpl(
-        config::onCall, stores, channels.senders(), Pacing.STANDARD, Clock.systemUTC());
+        config::onCall, stores, channels.senders(), Pacing.STANDARD, counters, Clock.systemUTC());
   }
 
   @Singleton
   PageAnswers pageAnswers(
-      WorkflowClient temporal, OperatorConfig config, PagingStores stores, IncidentStore incidents) {
-    return new PageAnswerService(temporal, config::onCall, stores, incidents, Clock.systemUTC());
+      WorkflowClient temporal,
+      OperatorConfig config,
+      PagingStores stores,
+      IncidentStore incidents,
+      RemediaCounters counters) {
+    return new PageAnswerService(temporal, config::onCall, stores, incidents, counters, Clock.systemUTC());
   }
 }

@@ -4,6 +4,7 @@ import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
+import dev.remedia.api.logging.LogContext;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.RunbookDefinition;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Starts runbook runs by hand. A run exists once Temporal has accepted its workflow; only then is it
@@ -85,6 +87,12 @@ public class RunLauncher {
    */
   public RunAccepted launch(RunbookDefinition runbook, Record input, Launch launch) {
     String runId = runbook.name() + "-" + runKey(runbook, launch);
+    try (MDC.MDCCloseable logged = MDC.putCloseable(LogContext.RUN_ID, runId)) {
+      return launch(runId, runbook, input, launch);
+    }
+  }
+
+  private RunAccepted launch(String runId, RunbookDefinition runbook, Record input, Launch launch) {
     try {
       temporal
           .newUntypedWorkflowStub(

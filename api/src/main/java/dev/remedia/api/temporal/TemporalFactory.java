@@ -1,6 +1,7 @@
 package dev.remedia.api.temporal;
 
 import dev.remedia.api.config.TemporalSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -13,8 +14,8 @@ class TemporalFactory {
 
   @Context
   @Bean(preDestroy = "close")
-  TemporalConnection temporalConnection(TemporalSettings settings) {
-    return TemporalConnection.open(settings);
+  TemporalConnection temporalConnection(TemporalSettings settings, MeterRegistry registry) {
+    return TemporalConnection.open(settings, registry);
   }
 
   @Singleton

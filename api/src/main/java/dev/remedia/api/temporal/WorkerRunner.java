@@ -3,11 +3,13 @@ package dev.remedia.api.temporal;
 import dev.remedia.activities.approval.ApprovalActivitiesImpl;
 import dev.remedia.activities.incident.IncidentJournalActivitiesImpl;
 import dev.remedia.activities.journal.RunJournalActivitiesImpl;
+import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.paging.PagingActivitiesImpl;
 import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.config.TemporalSettings;
+import dev.remedia.api.logging.ActivityLogContext;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.approval.ApprovalWorkflowImpl;
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the Temporal workers for Remedia's task queue, the incident and escalation workflows, every
  * runbook in the catalog and the activities they call, and for its {@link PacedQueue}. Starts with the application and drains in-flight tasks when it stops.
+ * Every activity logs with the ids of the incident, run or approval it works for ({@link ActivityLogContext}).
  */
 @Context
 public class WorkerRunner {
@@ -41,13 +44,15 @@ public class WorkerRunner {
       RunStore runs,
       IncidentStore incidents,
       PagingActivitiesImpl paging,
-      ApprovalActivitiesImpl approvals) {
+      ApprovalActivitiesImpl approvals,
+      RemediaCounters counters) {
     factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
                 .setWorkflowCacheSize(settings.workflowCacheSize())
                 .setMaxWorkflowThreadCount(settings.maxWorkflowThreads())
+                .setWorkerInterceptors(new ActivityLogContext())
                 .build());
     Worker worker = factory.newWorker(settings.taskQueue());
     worker.registerWorkflowImplementationTypes(
@@ -56,7 +61,7 @@ public class WorkerRunner {
       worker.registerWorkflowImplementationTypes(runbook.implementation());
     }
     worker.registerActivitiesImplementations(
-        new RunJournalActivitiesImpl(runs),
+        new RunJournalActivitiesImpl(runs, counters),
         new IncidentJournalActivitiesImpl(incidents, runs),
         HttpProbeActivitiesImpl.withDefaultClient(),
         paging,

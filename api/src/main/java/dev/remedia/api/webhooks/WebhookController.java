@@ -18,6 +18,7 @@ import java.util.Arrays;
 /**
  * {@code POST /webhooks/{source}}: alerts from monitors. The body is taken as bytes, so the signature
  * is checked over exactly what was sent and invalid UTF-8 is refused instead of silently replaced.
+ * Every delivery to a known source is counted, whatever its outcome.
  */
 @Controller("/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -26,11 +27,14 @@ class WebhookController {
   private final WebhookAuthenticator authenticator;
   private final AlertIntake intake;
   private final WebhookReceipts receipts;
+  private final AlertCounts counts;
 
-  WebhookController(WebhookAuthenticator authenticator, AlertIntake intake, WebhookReceipts receipts) {
+  WebhookController(
+      WebhookAuthenticator authenticator, AlertIntake intake, WebhookReceipts receipts, AlertCounts counts) {
     this.authenticator = authenticator;
     this.intake = intake;
     this.receipts = receipts;
+    this.counts = counts;
   }
 
   @Post("/{source}")
@@ -46,8 +50,14 @@ class WebhookController {
                             + Arrays.stream(WebhookSource.values()).map(WebhookSource::id).toList()));
     byte[] bytes = body == null ? new byte[0] : body;
     String remoteAddress = RemoteAddress.of(request);
-    authenticator.authenticate(webhook, request.getHeaders(), bytes, remoteAddress);
-    return HttpResponse.accepted()
-        .body(receipts.received(webhook, remoteAddress, () -> intake.accept(webhook, bytes)));
+    try {
+      authenticator.authenticate(webhook, request.getHeaders(), bytes, remoteAddress);
+      WebhookAccepted accepted = receipts.received(webhook, remoteAddress, () -> intake.accept(webhook, bytes));
+      counts.accepted(webhook, accepted);
+      return HttpResponse.accepted().body(accepted);
+    } catch (RuntimeException e) {
+      counts.failed(webhook, e);
+      throw e;
+    }
   }
 }
