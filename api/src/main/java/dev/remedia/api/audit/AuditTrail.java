@@ -2,6 +2,7 @@ package dev.remedia.api.audit;
 
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.AuditLog.AuditEntry;
+import dev.remedia.api.access.Actor;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -26,6 +27,16 @@ public class AuditTrail {
   public AuditTrail(AuditLog log, JsonMapper json) {
     this.log = log;
     this.json = json;
+  }
+
+  /**
+   * One entry for an action taken through the API: the actor is who it was taken as, and the detail
+   * also names the token that asked, and whom an admin token acted for.
+   */
+  public void record(
+      Actor actor, String action, String objectType, String objectId, String remoteAddress,
+      String outcome, Map<String, ?> detail) {
+    record(actor.name(), action, objectType, objectId, remoteAddress, outcome, actor.auditDetail(detail));
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.remedia.api.incidents;
 
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.StoredIncident;
+import dev.remedia.api.access.Actor;
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
@@ -46,10 +48,13 @@ public class IncidentActions {
   /**
    * Hands the action to the incident's workflow.
    *
-   * @param body optional JSON {@code {"by": "alice"}} naming who acts; "api" when absent
+   * @param body optional JSON {@code {"by": "alice"}} naming who acts; when absent, the caller's person,
+   *     or its token ({@code token:<name>})
+   * @throws ApiProblem 403 when the body names someone the caller may not act for
    */
-  public SettleAccepted settle(String id, SettleAction action, String body, String remoteAddress) {
-    String by = ActorBody.by(body).orElse(VIA);
+  public SettleAccepted settle(String id, SettleAction action, String body, Caller caller, String remoteAddress) {
+    Actor actor = caller.acting(ActorBody.by(body));
+    String by = actor.name();
     StoredIncident incident = incident(id);
     refuseIfSettled(incident, action);
     Settlement settlement = new Settlement(action, by, VIA, clock.millis(), false);
@@ -63,7 +68,7 @@ public class IncidentActions {
       throw ApiProblem.unavailable(
           "Temporal did not take the " + verb(action) + "; retry", RETRY_AFTER, e);
     }
-    audited(incident, action, by, remoteAddress);
+    audited(incident, action, actor, remoteAddress);
     return new SettleAccepted(incident.id().toString(), verb(action), by, VIA);
   }
 
@@ -100,9 +105,9 @@ public class IncidentActions {
 
 
 
-  private void audited(StoredIncident incident, SettleAction action, String by, String remoteAddress) {
+  private void audited(StoredIncident incident, SettleAction action, Actor actor, String remoteAddress) {
     audit.record(
-        by, "incident." + verb(action), "incident", incident.id().toString(), remoteAddress, "requested",
+        actor, "incident." + verb(action), "incident", incident.id().toString(), remoteAddress, "requested",
         Map.of());
   }
 

@@ -3,6 +3,8 @@ package dev.remedia.api.paging;
 import dev.remedia.activities.paging.AnswerResult;
 import dev.remedia.activities.paging.PageAnswer;
 import dev.remedia.activities.paging.PageAnswers;
+import dev.remedia.api.access.Actor;
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
@@ -34,12 +36,18 @@ class PageActions {
     this.audit = audit;
   }
 
-  PageAnswered answer(String pageId, SettleAction action, String body, String remoteAddress) {
-    String by =
-        ActorBody.by(body)
-            .orElseThrow(
-                () -> ApiProblem.badRequest(
-                    "name who answers: {\"by\": \"<person in the on-call configuration>\"}"));
+  /**
+   * @param body {"by": "<person>"}, optional for a token bound to a person
+   * @throws ApiProblem 403 when the body names someone the caller may not act for
+   */
+  PageAnswered answer(String pageId, SettleAction action, String body, Caller caller, String remoteAddress) {
+    var named = ActorBody.by(body);
+    Actor actor = caller.acting(named);
+    if (named.isEmpty() && caller.person() == null) {
+      throw ApiProblem.badRequest(
+          "name who answers: {\"by\": \"<person in the on-call configuration>\"}, or use a token bound to a person");
+    }
+    String by = actor.name();
     requireUuid(pageId);
     AnswerResult result;
     try {
@@ -49,7 +57,7 @@ class PageActions {
     }
     String verb = action.name().toLowerCase(Locale.ROOT);
     audit.record(
-        by, "page." + verb, "page", pageId, remoteAddress,
+        actor, "page." + verb, "page", pageId, remoteAddress,
         result.outcome().name().toLowerCase(Locale.ROOT), Map.of("message", result.message()));
     return switch (result.outcome()) {
       case ACCEPTED -> new PageAnswered(pageId, verb, by, result.message());

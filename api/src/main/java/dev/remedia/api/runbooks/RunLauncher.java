@@ -2,6 +2,7 @@ package dev.remedia.api.runbooks;
 
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
+import dev.remedia.api.access.Actor;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.problem.ApiProblem;
@@ -58,7 +59,7 @@ class RunLauncher {
    * Starts a run. With an idempotency key, the run id is derived from it, so a client that retries after
    * losing the answer gets the run it already started instead of a second one.
    */
-  RunAccepted start(String runbookName, String body, String remoteAddress, String idempotencyKey) {
+  RunAccepted start(String runbookName, String body, Actor actor, String remoteAddress, String idempotencyKey) {
     RunbookDefinition runbook =
         RunbookCatalog.find(runbookName)
             .orElseThrow(
@@ -78,7 +79,7 @@ class RunLauncher {
                   .build())
           .start(input);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      return replay(runId, runbook, input, remoteAddress);
+      return replay(runId, runbook, input, actor, remoteAddress);
     } catch (WorkflowServiceException e) {
       throw ApiProblem.unavailable(
           "Temporal did not confirm the start of the run; retry, with an Idempotency-Key header so that a "
@@ -87,7 +88,7 @@ class RunLauncher {
           e);
     }
     recordStarted(runId, runbook, input);
-    audited(runId, remoteAddress, "started");
+    audited(runId, actor, remoteAddress, "started");
     return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false);
   }
 
@@ -95,14 +96,15 @@ class RunLauncher {
    * A retry of an earlier start answers with that run. A key reused for a different input is a client
    * bug: answering with the earlier run would report work that was never asked for.
    */
-  private RunAccepted replay(String runId, RunbookDefinition runbook, Record input, String remoteAddress) {
+  private RunAccepted replay(
+      String runId, RunbookDefinition runbook, Record input, Actor actor, String remoteAddress) {
     Optional<StoredRun> earlier = earlierRun(runId);
     if (earlier.isPresent() && !inputs.sameInput(earlier.get().inputJson(), input)) {
-      audited(runId, remoteAddress, "refused: idempotency key reused with another input");
+      audited(runId, actor, remoteAddress, "refused: idempotency key reused with another input");
       throw ApiProblem.conflict(
           "this Idempotency-Key already started run " + runId + " with a different input; use a new key");
     }
-    audited(runId, remoteAddress, "replayed");
+    audited(runId, actor, remoteAddress, "replayed");
     String status = earlier.map(run -> run.status().name()).orElse("RUNNING");
     return new RunAccepted(runId, runbook.name(), status, location(runId), true);
   }
@@ -143,8 +145,8 @@ class RunLauncher {
     }
   }
 
-  private void audited(String runId, String remoteAddress, String outcome) {
-    audit.record("api", "run.start", "run", runId, remoteAddress, outcome, Map.of());
+  private void audited(String runId, Actor actor, String remoteAddress, String outcome) {
+    audit.record(actor, "run.start", "run", runId, remoteAddress, outcome, Map.of());
   }
 
 }

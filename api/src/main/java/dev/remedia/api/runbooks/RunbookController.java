@@ -1,5 +1,6 @@
 package dev.remedia.api.runbooks;
 
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.requests.RemoteAddress;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.InputSchema;
@@ -52,8 +53,7 @@ class RunbookController {
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       HttpRequest<?> request) {
     RunAccepted run =
-        launcher.start(
-            name, body, RemoteAddress.of(request), idempotencyKey);
+        launcher.start(name, body, Caller.of(request).actor(), RemoteAddress.of(request), idempotencyKey);
     return (run.replayed() ? HttpResponse.ok(run) : HttpResponse.accepted(URI.create(run.location())).body(run))
         .header("Location", run.location());
   }
