@@ -56,8 +56,13 @@ start_remedia() {
   http_port=${ports[0]}
   temporal_port=${ports[1]}
   echo "$bench_name: starting Remedia in dev mode on port $http_port (Temporal $temporal_port), log in $work/remedia.log" >&2
+  # The driver reads /api with this admin token. The rate limits are off: a benchmark measures how much
+  # Remedia can take, not where its limits stop a client.
+  REMEDIA_ADMIN_TOKEN=${REMEDIA_ADMIN_TOKEN:-rmd_bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}
+  export REMEDIA_ADMIN_TOKEN
   # shellcheck disable=SC2086
   MICRONAUT_SERVER_PORT=$http_port REMEDIA_DEV_TEMPORAL_PORT=$temporal_port REMEDIA_CONFIG=$config \
+    REMEDIA_API_RATE=0 REMEDIA_WEBHOOK_RATE=0 \
     java ${REMEDIA_JAVA_OPTS:-} -jar "$remedia_jar" > "$work/remedia.log" 2>&1 &
   remedia_pid=$!
   healthy=false

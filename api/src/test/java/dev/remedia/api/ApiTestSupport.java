@@ -25,16 +25,23 @@ import java.util.Map;
 /**
  * Talks to the application over real HTTP, as a client would, and gives each test context its own
  * in-process Temporal port and a random HTTP port (not application.yml's 8080) so test classes never
- * collide with each other, with other builds on the machine or with a running dev server.
+ * collide with each other, with other builds on the machine or with a running dev server. Requests to
+ * {@code /api} carry {@link #ADMIN_TOKEN}, the context's configured admin token, unless they carry an
+ * {@code Authorization} header of their own or go through {@link #sendAs} with another token or none.
  */
 public abstract class ApiTestSupport implements TestPropertyProvider {
 
   protected static final ObjectMapper JSON = new ObjectMapper();
+  /** The admin token every test context is configured with ({@code REMEDIA_ADMIN_TOKEN}). */
+  protected static final String ADMIN_TOKEN = "rmd_test-admin-token-7d1f0c9e2b4a";
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("remedia.temporal.dev-port", String.valueOf(freePort()), "micronaut.server.port", "-1");
+    return Map.of(
+        "remedia.temporal.dev-port", String.valueOf(freePort()),
+        "micronaut.server.port", "-1",
+        "remedia.admin-token", ADMIN_TOKEN);
   }
 
   @Inject EmbeddedServer server;
@@ -63,15 +70,47 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Sends the request; one to {@code /api} without an Authorization header gets the admin token's. */
   protected HttpResponse<String> send(HttpRequest.Builder request) {
+    return sendAs(ADMIN_TOKEN, request);
+  }
+
+  /**
+   * Sends the request; one to {@code /api} without an Authorization header gets {@code token}'s, or
+   * none when {@code token} is null.
+   */
+  protected HttpResponse<String> sendAs(String token, HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+    if (token != null
+        && built.uri().getPath().startsWith("/api")
+        && built.headers().firstValue("Authorization").isEmpty()) {
+      built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+    }
     try {
-      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Creates an API token with the admin token and answers its value.
+   *
+   * @param person the person it acts as, or null
+   */
+  protected String createToken(String name, String role, String person) {
+    String body =
+        person == null
+            ? "{\"name\": \"%s\", \"role\": \"%s\"}".formatted(name, role)
+            : "{\"name\": \"%s\", \"role\": \"%s\", \"person\": \"%s\"}".formatted(name, role, person);
+    HttpResponse<String> created = post("/api/tokens", "application/json", body);
+    if (created.statusCode() != 201) {
+      throw new AssertionError("creating token " + name + " answered " + created.statusCode() + ": " + created.body());
+    }
+    return json(created).get("token").asText();
   }
 
   /** Writes an operator configuration to a temporary file and returns the property pointing at it. */

@@ -23,6 +23,7 @@ final class Options {
         --remedia-pid PID    sample this process's CPU (per thread group) during each phase
         --pg-port PORT       also sample the PostgreSQL server listening on this port
         --token T            bearer token for the webhook (when a credential is configured)
+      environment: REMEDIA_API_TOKEN (or else REMEDIA_ADMIN_TOKEN), the API token for /api
       """;
 
   final URI url;

@@ -191,7 +191,7 @@ public final class PagingLoad {
     long interval = Math.max(1, Duration.between(from, until).toNanos() / chosen.size());
     Driver.progress("acknowledging %d incidents between %s and %s", chosen.size(), from, until);
     Thread.sleep(Math.max(0, Duration.between(Instant.now(), from).toMillis()));
-    LoadRunner runner = new LoadRunner(api, null, options.concurrency);
+    LoadRunner runner = new LoadRunner(api, api.apiToken(), options.concurrency);
     AtomicInteger next = new AtomicInteger();
     byte[] by = "{\"by\": \"paging-load\"}".getBytes(StandardCharsets.UTF_8);
     return runner.run("ack", chosen.size(), interval, 0, () ->

@@ -29,6 +29,7 @@ final class PagingOptions {
                              needed for the send rate and for the exact time each page went out
         --token T            bearer token for the events webhook (when a credential is configured)
         --write-config FILE  write the operator configuration Remedia needs for these options and exit
+      environment: REMEDIA_API_TOKEN (or else REMEDIA_ADMIN_TOKEN), the API token for /api
       """;
 
   final URI url;

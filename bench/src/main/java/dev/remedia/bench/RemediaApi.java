@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  * A driver's connection to Remedia, and the read side of its API that the checks use. The HTTP client
  * speaks HTTP/1.1, as monitors do, with four daemon threads for the answers (the default executor
  * starts a thread per concurrent answer, which competes with Remedia for the same cores); load runners
- * post through it too.
+ * post through it too. Requests to {@code /api} carry the API token from {@code REMEDIA_API_TOKEN}, or
+ * else {@code REMEDIA_ADMIN_TOKEN} (the environment, so the token shows in no process listing).
  */
 final class RemediaApi {
 
@@ -34,11 +35,19 @@ final class RemediaApi {
   private final ObjectMapper json = new ObjectMapper();
   private final URI base;
   private final Duration timeout;
+  private final String apiToken;
 
   /** @param timeout for each request */
   RemediaApi(URI base, Duration timeout) {
     this.base = base;
     this.timeout = timeout;
+    String token = System.getenv("REMEDIA_API_TOKEN");
+    this.apiToken = token == null || token.isBlank() ? System.getenv("REMEDIA_ADMIN_TOKEN") : token;
+  }
+
+  /** The API token for {@code /api}, or null when the environment has none. */
+  String apiToken() {
+    return apiToken;
   }
 
   HttpClient client() {
@@ -138,8 +147,10 @@ final class RemediaApi {
   }
 
   private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url(path)).timeout(timeout).GET().build();
-    return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(timeout).GET();
+    if (apiToken != null && path.startsWith("/api")) {
+      request.header("Authorization", "Bearer " + apiToken);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 }

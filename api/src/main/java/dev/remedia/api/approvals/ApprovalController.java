@@ -1,5 +1,7 @@
 package dev.remedia.api.approvals;
 
+import dev.remedia.api.access.Actor;
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.JsonBody;
 import dev.remedia.api.requests.RemoteAddress;
@@ -50,18 +52,24 @@ class ApprovalController {
   }
 
   /**
-   * Votes for the person named. The gate decides whether they may: 403 for someone outside the
-   * approver group or the requester, 409 for a second vote or a gate already decided or expired.
+   * Votes for the person named, or the person the token is bound to; only an admin token may name
+   * someone else. The gate decides whether they may: 403 for someone outside the approver group or the
+   * requester, 409 for a second vote or a gate already decided or expired.
    */
   @Post("/approvals/{id}/decision")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   ApprovalView.Counted decide(@PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
     JsonBody json = JsonBody.parse(body, Set.of("decision", "by", "reason"), EXAMPLE);
     Vote vote = vote(json);
-    String by = json.text("by", MAX_NAME_CHARS, false)
-        .orElseThrow(() -> ApiProblem.badRequest("'by' is required: the person who decides, as in the on-call configuration"));
+    Caller caller = Caller.of(request);
+    var named = json.text("by", MAX_NAME_CHARS, false);
+    Actor actor = caller.acting(named);
+    if (named.isEmpty() && caller.person() == null) {
+      throw ApiProblem.badRequest(
+          "'by' is required: the person who decides, as in the on-call configuration (or use a token bound to a person)");
+    }
     String reason = json.text("reason", MAX_REASON_CHARS, true).orElse(null);
-    DecisionOutcome outcome = decisions.decide(id, by, vote, reason, "api", RemoteAddress.of(request));
+    DecisionOutcome outcome = decisions.decide(id, actor, vote, reason, RemoteAddress.of(request));
     return switch (outcome.kind()) {
       case ACCEPTED -> new ApprovalView.Counted(
           id, outcome.result().status().name(), outcome.result().approvals(), outcome.result().required(),

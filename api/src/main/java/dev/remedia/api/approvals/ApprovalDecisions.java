@@ -2,6 +2,7 @@ package dev.remedia.api.approvals;
 
 import dev.remedia.activities.store.ApprovalStore;
 import dev.remedia.activities.store.StoredApproval;
+import dev.remedia.api.access.Actor;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.Ids;
@@ -50,6 +51,20 @@ public class ApprovalDecisions {
    */
   public DecisionOutcome decide(
       String approvalId, String person, Vote vote, String reason, String via, String remoteAddress) {
+    return decide(approvalId, person, null, vote, reason, via, remoteAddress);
+  }
+
+  /**
+   * A vote through the API, for the person the actor names; the audit entry also names the token.
+   *
+   * @throws ApiProblem 503 when Temporal cannot take the vote now
+   */
+  public DecisionOutcome decide(String approvalId, Actor actor, Vote vote, String reason, String remoteAddress) {
+    return decide(approvalId, actor.name(), actor, vote, reason, "api", remoteAddress);
+  }
+
+  private DecisionOutcome decide(
+      String approvalId, String person, Actor actor, Vote vote, String reason, String via, String remoteAddress) {
     if (Ids.uuid(approvalId).isEmpty()) {
       return new DecisionOutcome(
           DecisionOutcome.Kind.NOT_FOUND, "Remedia knows no approval with that id; approval ids are UUIDs.", null);
@@ -60,7 +75,7 @@ public class ApprovalDecisions {
             ? new DecisionOutcome(DecisionOutcome.Kind.NOT_FOUND, "Remedia knows no approval '" + approvalId + "'.", null)
             : cast(approval.get(), new Ballot(person, vote, reason, via));
     if (approval.isPresent()) {
-      audited(approvalId, person, vote, reason, via, remoteAddress, outcome);
+      audited(approvalId, person, actor, vote, reason, via, remoteAddress, outcome);
     }
     return outcome;
   }
@@ -115,7 +130,7 @@ public class ApprovalDecisions {
   }
 
   private void audited(
-      String approvalId, String person, Vote vote, String reason, String via, String remoteAddress,
+      String approvalId, String person, Actor actor, Vote vote, String reason, String via, String remoteAddress,
       DecisionOutcome outcome) {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("via", via);
@@ -125,8 +140,12 @@ public class ApprovalDecisions {
     if (outcome.kind() != DecisionOutcome.Kind.ACCEPTED) {
       detail.put("refusal", outcome.message());
     }
-    audit.record(
-        person, "approval." + vote.name().toLowerCase(Locale.ROOT), "approval", approvalId, remoteAddress,
-        outcome.kind() == DecisionOutcome.Kind.ACCEPTED ? "counted" : "refused", detail);
+    String action = "approval." + vote.name().toLowerCase(Locale.ROOT);
+    String result = outcome.kind() == DecisionOutcome.Kind.ACCEPTED ? "counted" : "refused";
+    if (actor == null) {
+      audit.record(person, action, "approval", approvalId, remoteAddress, result, detail);
+    } else {
+      audit.record(actor, action, "approval", approvalId, remoteAddress, result, detail);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.remedia.api.audit;
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.AuditLog.AuditEntry;
 import dev.remedia.api.problem.ApiProblem;
+import dev.remedia.api.access.Actor;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -27,6 +28,16 @@ public class AuditTrail {
   public AuditTrail(AuditLog log, JsonMapper json) {
     this.log = log;
     this.json = json;
+  }
+
+  /**
+   * One entry for an action taken through the API: the actor is who it was taken as, and the detail
+   * also names the token that asked, and whom an admin token acted for.
+   */
+  public void record(
+      Actor actor, String action, String objectType, String objectId, String remoteAddress,
+      String outcome, Map<String, ?> detail) {
+    record(actor.name(), action, objectType, objectId, remoteAddress, outcome, actor.auditDetail(detail));
   }
 
   /**
@@ -57,6 +68,13 @@ public class AuditTrail {
   public void refused(
       String actor, String action, String objectType, String objectId, String remoteAddress, ApiProblem problem) {
     record(actor, action, objectType, objectId, remoteAddress, outcomeOf(problem), Map.of("reason", problem.getMessage()));
+  }
+
+  /** {@link #refused(String, String, String, String, String, ApiProblem)} for an action taken through the API. */
+  public void refused(
+      Actor actor, String action, String objectType, String objectId, String remoteAddress, ApiProblem problem) {
+    record(
+        actor, action, objectType, objectId, remoteAddress, outcomeOf(problem), Map.of("reason", problem.getMessage()));
   }
 
   private static String outcomeOf(ApiProblem problem) {

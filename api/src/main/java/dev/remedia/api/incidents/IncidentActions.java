@@ -4,6 +4,8 @@ import dev.remedia.activities.paging.StopRequests;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.activities.store.StoredIncident;
+import dev.remedia.api.access.Actor;
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
@@ -50,10 +52,13 @@ public class IncidentActions {
   /**
    * Hands the action to the incident's workflow.
    *
-   * @param body optional JSON {@code {"by": "alice"}} naming who acts; "api" when absent
+   * @param body optional JSON {@code {"by": "alice"}} naming who acts; when absent, the caller's person,
+   *     or its token ({@code token:<name>})
+   * @throws ApiProblem 403 when the body names someone the caller may not act for
    */
-  public SettleAccepted settle(String id, SettleAction action, String body, String remoteAddress) {
-    String by = ActorBody.by(body).orElse(VIA);
+  public SettleAccepted settle(String id, SettleAction action, String body, Caller caller, String remoteAddress) {
+    Actor actor = caller.acting(ActorBody.by(body));
+    String by = actor.name();
     String auditedAction = "incident." + verb(action);
     StoredIncident incident;
     try {
@@ -63,11 +68,11 @@ public class IncidentActions {
     } catch (ApiProblem problem) {
       // Only an id that is a UUID can name an incident, in the answer and in the audit log alike.
       Ids.uuid(id).ifPresent(
-          uuid -> audit.refused(by, auditedAction, "incident", uuid.toString(), remoteAddress, problem));
+          uuid -> audit.refused(actor, auditedAction, "incident", uuid.toString(), remoteAddress, problem));
       throw problem;
     }
     String incidentId = incident.id().toString();
-    audit.record(by, auditedAction, "incident", incidentId, remoteAddress, "requested", Map.of());
+    audit.record(actor, auditedAction, "incident", incidentId, remoteAddress, "requested", Map.of());
     return new SettleAccepted(incidentId, verb(action), by, VIA);
   }
 

@@ -1,5 +1,6 @@
 package dev.remedia.api.incidents;
 
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.requests.RemoteAddress;
 import dev.remedia.workflows.paging.SettleAction;
 import io.micronaut.core.annotation.Nullable;
@@ -56,13 +57,16 @@ class IncidentController {
     return reader.alert(id);
   }
 
-  /** Acknowledges the incident: paging stops on every channel. Body optional: {"by": "alice"}. */
+  /**
+   * Acknowledges the incident: paging stops on every channel. Body optional: {"by": "alice"}; without
+   * it the token's person, or the token, acknowledges.
+   */
   @Post("/incidents/{id}/ack")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   HttpResponse<SettleAccepted> acknowledge(
       @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
     return HttpResponse.accepted()
-        .body(actions.settle(id, SettleAction.ACKNOWLEDGE, body, RemoteAddress.of(request)));
+        .body(actions.settle(id, SettleAction.ACKNOWLEDGE, body, Caller.of(request), RemoteAddress.of(request)));
   }
 
   /** Resolves the incident by hand: paging stops and those already paged are told. */
@@ -71,6 +75,6 @@ class IncidentController {
   HttpResponse<SettleAccepted> resolve(
       @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
     return HttpResponse.accepted()
-        .body(actions.settle(id, SettleAction.RESOLVE, body, RemoteAddress.of(request)));
+        .body(actions.settle(id, SettleAction.RESOLVE, body, Caller.of(request), RemoteAddress.of(request)));
   }
 }

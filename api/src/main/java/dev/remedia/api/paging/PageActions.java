@@ -3,6 +3,8 @@ package dev.remedia.api.paging;
 import dev.remedia.activities.paging.AnswerResult;
 import dev.remedia.activities.paging.PageAnswer;
 import dev.remedia.activities.paging.PageAnswers;
+import dev.remedia.api.access.Actor;
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.audit.PageAnswerAudit;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
@@ -33,17 +35,23 @@ class PageActions {
     this.audit = audit;
   }
 
-  PageAnswered answer(String pageId, SettleAction action, String body, String remoteAddress) {
-    String by =
-        ActorBody.by(body)
-            .orElseThrow(
-                () -> ApiProblem.badRequest(
-                    "name who answers: {\"by\": \"<person in the on-call configuration>\"}"));
+  /**
+   * @param body {"by": "<person>"}, optional for a token bound to a person
+   * @throws ApiProblem 403 when the body names someone the caller may not act for
+   */
+  PageAnswered answer(String pageId, SettleAction action, String body, Caller caller, String remoteAddress) {
+    var named = ActorBody.by(body);
+    Actor actor = caller.acting(named);
+    if (named.isEmpty() && caller.person() == null) {
+      throw ApiProblem.badRequest(
+          "name who answers: {\"by\": \"<person in the on-call configuration>\"}, or use a token bound to a person");
+    }
+    String by = actor.name();
     requireUuid(pageId);
     PageAnswer answer = new PageAnswer(PageChannel.CONSOLE, pageId, null, by, action);
     AnswerResult result;
     try {
-      result = audit.record(answer, answers.answer(answer), remoteAddress);
+      result = audit.record(actor, answer, answers.answer(answer), remoteAddress);
     } catch (WorkflowServiceException e) {
       throw ApiProblem.unavailable("Temporal did not take the answer; retry", RETRY_AFTER, e);
     }

@@ -1,5 +1,6 @@
 package dev.remedia.api.paging;
 
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.requests.RemoteAddress;
 import dev.remedia.workflows.paging.SettleAction;
 import io.micronaut.core.annotation.Nullable;
@@ -43,21 +44,24 @@ class PageController {
     return reader.list(incident, status, channel, limit, cursor);
   }
 
-  /** Acknowledges the page's incident or run for the person named: {"by": "alice"}. */
+  /**
+   * Acknowledges the page's incident or run for the person named, {"by": "alice"}, or for the person
+   * the token is bound to.
+   */
   @Post("/pages/{id}/ack")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   HttpResponse<PageActions.PageAnswered> acknowledge(
       @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
     return HttpResponse.accepted()
-        .body(actions.answer(id, SettleAction.ACKNOWLEDGE, body, RemoteAddress.of(request)));
+        .body(actions.answer(id, SettleAction.ACKNOWLEDGE, body, Caller.of(request), RemoteAddress.of(request)));
   }
 
-  /** Resolves the page's incident or run for the person named: {"by": "alice"}. */
+  /** Resolves the page's incident or run for the person named, or the token's person. */
   @Post("/pages/{id}/resolve")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   HttpResponse<PageActions.PageAnswered> resolve(
       @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
     return HttpResponse.accepted()
-        .body(actions.answer(id, SettleAction.RESOLVE, body, RemoteAddress.of(request)));
+        .body(actions.answer(id, SettleAction.RESOLVE, body, Caller.of(request), RemoteAddress.of(request)));
   }
 }

@@ -38,6 +38,11 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.CONFLICT, detail, null, null);
   }
 
+  /** The caller sent more than its limit allows; it may try again after {@code retryAfter}. */
+  public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
+    return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, retryAfter, null);
+  }
+
   /** The request was fine but a dependency cannot take it now; the client should retry. */
   public static ApiProblem unavailable(String detail, Duration retryAfter, Throwable cause) {
     return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfter, cause);

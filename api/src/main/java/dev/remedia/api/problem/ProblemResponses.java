@@ -40,7 +40,7 @@ public class ProblemResponses
   }
 
   @Override
-  public HttpResponse<Problem> handle(HttpRequest request, ApiProblem exception) {
+  public MutableHttpResponse<Problem> handle(HttpRequest request, ApiProblem exception) {
     MutableHttpResponse<Problem> response =
         problem(HttpResponse.status(exception.status()), request, exception.status(), exception.getMessage());
     if (exception.retryAfter() != null) {

@@ -2,6 +2,7 @@ package dev.remedia.api.runbooks;
 
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
+import dev.remedia.api.access.Actor;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.logging.LogContext;
@@ -36,9 +37,6 @@ public class RunLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
-  // Until API tokens name the caller, a run started through the API is audited as the API's doing.
-  private static final String ACTOR = "api";
-
   private final WorkflowClient temporal;
   private final TemporalSettings settings;
   private final RunbookInputReader inputs;
@@ -63,7 +61,7 @@ public class RunLauncher {
    * id is derived from it, so a client that retries after losing the answer gets the run it already
    * started instead of a second one.
    */
-  RunAccepted start(String runbookName, String body, String remoteAddress, String idempotencyKey) {
+  RunAccepted start(String runbookName, String body, Actor actor, String remoteAddress, String idempotencyKey) {
     try {
       RunbookDefinition runbook =
           RunbookCatalog.find(runbookName)
@@ -71,11 +69,11 @@ public class RunLauncher {
                   () ->
                       ApiProblem.notFound(
                           "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
-      return launch(runbook, inputs.read(runbook, body), new Launch(ACTOR, remoteAddress, idempotencyKey, null));
+      return launch(runbook, inputs.read(runbook, body), new Launch(actor, remoteAddress, idempotencyKey, null));
     } catch (ApiProblem problem) {
       // No run exists, so the entry is about the runbook, when the path names one at all.
       if (RunbookDefinition.isValidName(runbookName)) {
-        audit.refused(ACTOR, "run.start", "runbook", runbookName, remoteAddress, problem);
+        audit.refused(actor, "run.start", "runbook", runbookName, remoteAddress, problem);
       }
       throw problem;
     }
@@ -187,6 +185,6 @@ public class RunLauncher {
    * @param idempotencyKey the request's Idempotency-Key, or null
    * @param retryOf the run this one retries, or null
    */
-  public record Launch(String actor, String remoteAddress, String idempotencyKey, String retryOf) {}
+  public record Launch(Actor actor, String remoteAddress, String idempotencyKey, String retryOf) {}
 
 }

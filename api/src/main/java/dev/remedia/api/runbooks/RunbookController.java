@@ -1,5 +1,6 @@
 package dev.remedia.api.runbooks;
 
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.requests.RemoteAddress;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.InputSchema;
@@ -50,6 +51,7 @@ class RunbookController {
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       HttpRequest<?> request) {
-    return RunAccepted.answer(launcher.start(name, body, RemoteAddress.of(request), idempotencyKey));
+    return RunAccepted.answer(
+        launcher.start(name, body, Caller.of(request).actor(), RemoteAddress.of(request), idempotencyKey));
   }
 }

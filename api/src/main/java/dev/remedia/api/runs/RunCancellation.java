@@ -1,6 +1,8 @@
 package dev.remedia.api.runs;
 
 import dev.remedia.activities.store.StoredRun;
+import dev.remedia.api.access.Actor;
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.JsonBody;
@@ -20,7 +22,6 @@ class RunCancellation {
   private static final String EXAMPLE = "{\"by\": \"<person>\", \"reason\": \"<why>\"}";
   private static final int MAX_NAME_CHARS = 100;
   private static final int MAX_REASON_CHARS = 2000;
-  private static final String ACTOR = "api";
 
   private final RunLookup runs;
   private final RunExecutions executions;
@@ -32,10 +33,13 @@ class RunCancellation {
     this.audit = audit;
   }
 
-  /** @param body optional JSON {@code {"by": "alice", "reason": "wrong target"}} */
-  RunCancelAccepted cancel(String id, String body, String remoteAddress) {
+  /**
+   * @param body optional JSON {@code {"by": "alice", "reason": "wrong target"}}; without {@code by}, the
+   *     caller's person or token
+   */
+  RunCancelAccepted cancel(String id, String body, Caller caller, String remoteAddress) {
     JsonBody json = JsonBody.parse(body, Set.of("by", "reason"), EXAMPLE);
-    String by = json.text("by", MAX_NAME_CHARS, false).orElse(ACTOR);
+    Actor by = caller.acting(json.text("by", MAX_NAME_CHARS, false));
     String reason = json.text("reason", MAX_REASON_CHARS, true).orElse(null);
     RunLookup.requirePlausible(id);
     try {
@@ -50,7 +54,7 @@ class RunCancellation {
       throw problem;
     }
     audit.record(by, "run.cancel", "run", id, remoteAddress, "requested", reason == null ? Map.of() : Map.of("reason", reason));
-    return new RunCancelAccepted(id, by, reason, "/api/runs/" + id);
+    return new RunCancelAccepted(id, by.name(), reason, "/api/runs/" + id);
   }
 
   // Temporal's test server accepts a cancel of an ended execution, so ask first: a run terminated in

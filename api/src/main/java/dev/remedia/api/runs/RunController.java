@@ -1,5 +1,6 @@
 package dev.remedia.api.runs;
 
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.requests.RemoteAddress;
 import dev.remedia.api.runbooks.RunAccepted;
 import io.micronaut.core.annotation.Nullable;
@@ -55,7 +56,7 @@ class RunController {
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   HttpResponse<RunCancelAccepted> cancel(
       @PathVariable String id, @Nullable @Body String body, HttpRequest<?> request) {
-    return HttpResponse.accepted().body(cancellation.cancel(id, body, RemoteAddress.of(request)));
+    return HttpResponse.accepted().body(cancellation.cancel(id, body, Caller.of(request), RemoteAddress.of(request)));
   }
 
   /**
@@ -70,6 +71,6 @@ class RunController {
       @Nullable @Body String body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       HttpRequest<?> request) {
-    return RunAccepted.answer(retries.retry(id, body, RemoteAddress.of(request), idempotencyKey));
+    return RunAccepted.answer(retries.retry(id, body, Caller.of(request), RemoteAddress.of(request), idempotencyKey));
   }
 }

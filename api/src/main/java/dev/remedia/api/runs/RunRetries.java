@@ -1,6 +1,8 @@
 package dev.remedia.api.runs;
 
 import dev.remedia.activities.store.StoredRun;
+import dev.remedia.api.access.Actor;
+import dev.remedia.api.access.Caller;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.requests.ActorBody;
@@ -22,7 +24,6 @@ import java.util.Set;
 @Singleton
 class RunRetries {
 
-  private static final String ACTOR = "api";
   // Ends the read model cannot show: a workflow terminated or timed out ran none of its own code.
   private static final Set<WorkflowExecutionStatus> ENDED_UNRECORDED =
       Set.of(
@@ -45,11 +46,11 @@ class RunRetries {
   }
 
   /**
-   * @param body optional JSON {@code {"by": "alice"}}
+   * @param body optional JSON {@code {"by": "alice"}}; when absent, the caller's person or token
    * @param idempotencyKey makes a repeated request answer with the retry it already started, or null
    */
-  RunAccepted retry(String id, String body, String remoteAddress, String idempotencyKey) {
-    String by = ActorBody.by(body).orElse(ACTOR);
+  RunAccepted retry(String id, String body, Caller caller, String remoteAddress, String idempotencyKey) {
+    Actor by = caller.acting(ActorBody.by(body));
     RunLookup.requirePlausible(id);
     RunAccepted retry;
     try {

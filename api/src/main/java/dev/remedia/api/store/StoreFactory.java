@@ -1,6 +1,7 @@
 package dev.remedia.api.store;
 
 import dev.remedia.activities.store.AlertStore;
+import dev.remedia.activities.store.ApiTokenStore;
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.Database;
 import dev.remedia.activities.store.DatabaseUnavailableException;
@@ -64,6 +65,11 @@ class StoreFactory {
   @Singleton
   AlertStore alertStore(DSLContext dsl) {
     return new AlertStore(dsl);
+  }
+
+  @Singleton
+  ApiTokenStore apiTokenStore(DSLContext dsl) {
+    return new ApiTokenStore(dsl);
   }
 
   @Singleton

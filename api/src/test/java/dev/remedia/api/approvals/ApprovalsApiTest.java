@@ -8,6 +8,7 @@ import dev.remedia.activities.store.AuditLog;
 import dev.remedia.api.ApiTestSupport;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +101,39 @@ class ApprovalsApiTest extends ApiTestSupport {
   }
 
   @Test
+  void approverTokensDecideAsTheirPersonAndOtherRolesCannotDecide() {
+    String runId = startChange(2);
+    String id = eventually(() -> pendingOf(runId)).get("id").asText();
+    String alices = createToken("alice-approves", "approver", "alice");
+    String bobs = createToken("bob-approves", "approver", "bob");
+    String operator = createToken("alice-operates", "operator", "alice");
+
+    assertProblem(decideAs(operator, id, "{\"decision\": \"approve\"}"), 403,
+        "needs the approver role; the token 'alice-operates' has the operator role");
+    assertProblem(decideAs(bobs, id, "{\"decision\": \"approve\", \"by\": \"alice\"}"), 403,
+        "the token 'bob-approves' acts as 'bob', so it cannot act as 'alice'");
+
+    HttpResponse<String> alice = decideAs(alices, id, "{\"decision\": \"approve\"}");
+    assertEquals(200, alice.statusCode(), alice.body());
+    assertEquals("Your approval is counted: 1 of 2 needed.", json(alice).get("message").asText());
+
+    HttpResponse<String> bobByAdmin = decide(id, "approve", "bob", null);
+    assertEquals(200, bobByAdmin.statusCode(), bobByAdmin.body());
+    assertEquals("APPROVED", json(bobByAdmin).get("status").asText());
+
+    List<String> audited =
+        audit.forObject("approval", id).stream()
+            .filter(e -> e.action().equals("approval.approve"))
+            .map(e -> e.actor() + " " + e.outcome() + " " + e.detailJson())
+            .toList();
+    assertEquals(2, audited.size(), audited.toString());
+    assertTrue(audited.get(0).startsWith("alice counted"), audited.toString());
+    assertTrue(audited.get(0).contains("\"token\": \"token:alice-approves\""), audited.toString());
+    assertTrue(audited.get(1).startsWith("bob counted"), audited.toString());
+    assertTrue(audited.get(1).contains("\"actingFor\": \"bob\""), audited.toString());
+  }
+
+  @Test
   void badRequestsAreRefusedWithWhatWasWrong() {
     String runId = startChange(1);
     String id = eventually(() -> pendingOf(runId)).get("id").asText();
@@ -157,6 +191,14 @@ class ApprovalsApiTest extends ApiTestSupport {
             ? "{\"decision\": \"%s\", \"by\": \"%s\"}".formatted(decision, by)
             : "{\"decision\": \"%s\", \"by\": \"%s\", \"reason\": \"%s\"}".formatted(decision, by, reason);
     return post("/api/approvals/" + id + "/decision", "application/json", body);
+  }
+
+  private HttpResponse<String> decideAs(String token, String id, String body) {
+    return sendAs(
+        token,
+        HttpRequest.newBuilder(baseUri().resolve("/api/approvals/" + id + "/decision"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static List<String> strings(JsonNode array) {

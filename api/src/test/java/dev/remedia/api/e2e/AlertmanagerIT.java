@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.remedia.api.ApiTestSupport;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +122,7 @@ class AlertmanagerIT {
 
   private static JsonNode get(RemediaProcess remedia, String path) throws Exception {
     HttpResponse<String> response =
-        CLIENT.send(HttpRequest.newBuilder(remedia.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        CLIENT.send(remedia.request(path).build(), HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
   }
 }

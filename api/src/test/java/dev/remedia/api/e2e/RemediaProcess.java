@@ -13,18 +13,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The built jar, started with {@code java -jar} as a user would, its output captured in a file. */
+/**
+ * The built jar, started with {@code java -jar} as a user would, its output captured in a file. It is
+ * given {@link #ADMIN_TOKEN} in {@code REMEDIA_ADMIN_TOKEN} unless the test sets that variable itself
+ * (blank: dev mode makes one and prints it, and {@link #adminToken} reads it from the output).
+ */
 final class RemediaProcess implements AutoCloseable {
+
+  static final String ADMIN_TOKEN = "rmd_e2e-admin-token-5c2a9f81";
+  private static final Pattern PRINTED_TOKEN = Pattern.compile("export REMEDIA_ADMIN_TOKEN=(rmd_[A-Za-z0-9_-]+)");
 
   private final Process process;
   private final Path output;
   private final int httpPort;
+  private final String configuredToken;
 
-  private RemediaProcess(Process process, Path output, int httpPort) {
+  private RemediaProcess(Process process, Path output, int httpPort, String configuredToken) {
     this.process = process;
     this.output = output;
     this.httpPort = httpPort;
+    this.configuredToken = configuredToken;
   }
 
   static RemediaProcess start(int httpPort, Map<String, String> environment) throws IOException {
@@ -38,12 +49,30 @@ final class RemediaProcess implements AutoCloseable {
     Path output = Files.createTempFile("remedia-e2e", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(httpPort));
+    builder.environment().put("REMEDIA_ADMIN_TOKEN", ADMIN_TOKEN);
     builder.environment().putAll(environment);
-    return new RemediaProcess(builder.start(), output, httpPort);
+    return new RemediaProcess(builder.start(), output, httpPort, builder.environment().get("REMEDIA_ADMIN_TOKEN"));
   }
 
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + httpPort + path);
+  }
+
+  /** A request to {@code path} with the admin token, as a script or the CLI sends it. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + adminToken());
+  }
+
+  /** The configured admin token, or the one dev mode printed at start-up. */
+  String adminToken() {
+    if (configuredToken != null && !configuredToken.isBlank()) {
+      return configuredToken;
+    }
+    Matcher printed = PRINTED_TOKEN.matcher(output());
+    if (!printed.find()) {
+      throw new AssertionError("Remedia printed no admin token:\n" + output());
+    }
+    return printed.group(1);
   }
 
   /** Waits until /health answers UP, or fails with the process output. */

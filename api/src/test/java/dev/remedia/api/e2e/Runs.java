@@ -22,7 +22,7 @@ final class Runs {
   String start(String runbook, String input) throws Exception {
     HttpResponse<String> response =
         client.send(
-            HttpRequest.newBuilder(remedia.uri("/api/runbooks/" + runbook + "/runs"))
+            remedia.request("/api/runbooks/" + runbook + "/runs")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(input))
                 .build(),
@@ -35,7 +35,7 @@ final class Runs {
 
   JsonNode get(String id) throws Exception {
     HttpResponse<String> response =
-        client.send(HttpRequest.newBuilder(remedia.uri("/api/runs/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+        client.send(remedia.request("/api/runs/" + id).build(), HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
   }
 

@@ -76,6 +76,22 @@ class StartupFailureIT {
     assertFalse(output.contains("do-not-print-this-token"), output);
   }
 
+  @Test
+  void aWeakAdminTokenStopsStartWithoutPrintingIt() throws Exception {
+    String output = failedStart(Map.of("REMEDIA_ADMIN_TOKEN", "letmein"));
+
+    assertTrue(output.contains("Remedia could not start: REMEDIA_ADMIN_TOKEN must be at least 16 visible ASCII characters"), output);
+    assertFalse(output.contains("letmein"), output);
+  }
+
+  @Test
+  void aNegativeRateLimitStopsStartNamingTheSettings() throws Exception {
+    String output = failedStart(Map.of("REMEDIA_WEBHOOK_RATE", "-5"));
+
+    assertTrue(output.contains("Remedia could not start: REMEDIA_API_RATE, REMEDIA_API_BURST, REMEDIA_WEBHOOK_RATE and "
+        + "REMEDIA_WEBHOOK_BURST must be 0 (off) or more"), output);
+  }
+
   private static String failedStart(Map<String, String> environment) throws Exception {
     try (RemediaProcess remedia = RemediaProcess.start(ApiTestSupport.freePort(), environment)) {
       assertEquals(1, remedia.awaitExit(Duration.ofSeconds(90)));

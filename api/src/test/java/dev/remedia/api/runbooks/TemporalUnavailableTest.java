@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.remedia.activities.store.RunQuery;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.ApiTestSupport;
+import dev.remedia.api.access.Caller;
+import dev.remedia.api.access.Role;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.problem.ApiProblem;
@@ -41,7 +43,9 @@ class TemporalUnavailableTest extends ApiTestSupport {
     ApiProblem problem =
         assertThrows(
             ApiProblem.class,
-            () -> launcher.start("http-check", "{\"url\": \"http://127.0.0.1:9/\"}", "127.0.0.1", null));
+            () -> launcher.start(
+                    "http-check", "{\"url\": \"http://127.0.0.1:9/\"}",
+                    new Caller("t-1", "ci-bot", Role.OPERATOR, null).actor(), "127.0.0.1", null));
 
     assertEquals(HttpStatus.SERVICE_UNAVAILABLE, problem.status());
     assertEquals(Duration.ofSeconds(5), problem.retryAfter());

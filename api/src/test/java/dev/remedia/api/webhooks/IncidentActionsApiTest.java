@@ -43,12 +43,12 @@ class IncidentActionsApiTest extends WebhookTestSupport {
 
     assertEquals(202, settle(id, "resolve", "").statusCode());
     JsonNode incident = eventually(() -> withStatus(id, "RESOLVED"));
-    assertEquals("api", incident.get("resolvedBy").asText());
+    assertEquals("token:admin-token", incident.get("resolvedBy").asText(), "without a body, the token resolves");
     assertEquals("api", incident.get("resolvedVia").asText());
 
     HttpResponse<String> ack = settle(id, "ack", null);
     assertEquals(409, ack.statusCode());
-    assertTrue(ack.body().contains("already resolved by api via api"), ack.body());
+    assertTrue(ack.body().contains("already resolved by token:admin-token via api"), ack.body());
   }
 
   @Test
