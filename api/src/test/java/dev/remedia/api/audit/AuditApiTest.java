@@ -84,7 +84,7 @@ class AuditApiTest extends ApiTestSupport {
     JsonNode newest =
         json(get("/api/audit?action=run.start&objectType=runbook&objectId=change-approval&limit=1")).get("items").get(0);
 
-    assertEquals("api run.start invalid", line(newest));
+    assertEquals("token:admin-token run.start invalid", line(newest));
     assertEquals("field 'title' must be a string", newest.get("detail").get("reason").asText());
   }
 

@@ -220,7 +220,7 @@ class CommandLineClientTest extends ApiTestSupport {
   }
 
   private CliRun.Result remedia(String... args) {
-    return CliRun.run(Map.of("REMEDIA_URL", baseUri().toString()), args);
+    return CliRun.run(Map.of("REMEDIA_URL", baseUri().toString(), "REMEDIA_TOKEN", ADMIN_TOKEN), args);
   }
 
   /** Posts a critical event as a monitor would and returns the incident's id, found through the client. */

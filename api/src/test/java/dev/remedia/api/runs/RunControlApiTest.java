@@ -71,7 +71,10 @@ class RunControlApiTest extends ApiTestSupport {
     assertEquals("CANCELLED", run.get("steps").get(0).get("state").asText());
     AuditEntry entry = last(id, "run.cancel");
     assertEquals("alice requested", entry.actor() + " " + entry.outcome());
-    assertEquals("{\"reason\": \"wrong target\"}", entry.detailJson());
+    // The admin token of the tests acted for alice, and the entry says so.
+    assertEquals(
+        "{\"token\": \"token:admin-token\", \"reason\": \"wrong target\", \"actingFor\": \"alice\"}",
+        entry.detailJson());
 
     HttpResponse<String> again = cancel(id, null);
     assertProblem(again, 409, "already ended CANCELLED");
@@ -108,7 +111,9 @@ class RunControlApiTest extends ApiTestSupport {
     assertEquals(List.of(retry), List.of(json(get("/api/runs/" + failed)).get("retriedBy").get(0).asText()));
     AuditEntry entry = last(failed, "run.retry");
     assertEquals("bob started", entry.actor() + " " + entry.outcome());
-    assertEquals("{\"retry\": \"" + retry + "\"}", entry.detailJson());
+    assertEquals(
+        "{\"retry\": \"" + retry + "\", \"token\": \"token:admin-token\", \"actingFor\": \"bob\"}",
+        entry.detailJson());
     assertEquals("run.start", audit.forObject("run", retry).get(0).action());
   }
 
