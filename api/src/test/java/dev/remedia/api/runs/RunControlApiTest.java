@@ -78,7 +78,7 @@ class RunControlApiTest extends ApiTestSupport {
 
     HttpResponse<String> again = cancel(id, null);
     assertProblem(again, 409, "already ended CANCELLED");
-    assertEquals("api refused", last(id, "run.cancel").actor() + " " + last(id, "run.cancel").outcome());
+    assertEquals("token:admin-token refused", last(id, "run.cancel").actor() + " " + last(id, "run.cancel").outcome());
   }
 
   @Test
