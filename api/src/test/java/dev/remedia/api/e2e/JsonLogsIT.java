@@ -54,7 +54,9 @@ class JsonLogsIT {
                     "REMEDIA_DATABASE_URL", "",
                     "REMEDIA_DATABASE_PASSWORD", DATABASE_PASSWORD,
                     "REMEDIA_WEBHOOKS_EVENTS_TOKEN", EVENTS_TOKEN,
-                    "REMEDIA_SLACK_SIGNING_SECRET", SLACK_SECRET))) {
+                    "REMEDIA_SLACK_SIGNING_SECRET", SLACK_SECRET,
+                    // The admin token the test's API calls carry, and one more secret that must stay out of the log.
+                    "REMEDIA_ADMIN_TOKEN", API_TOKEN))) {
       remedia.awaitHealthy(Duration.ofSeconds(90));
 
       runId = new Runs(remedia).start("http-check", "{\"url\": \"" + target.url() + "\"}");
