@@ -47,6 +47,7 @@ public class CertRenewalRunbookImpl implements CertRenewalRunbook {
 
   /** Ordering always gets at least this long, even for a certificate already past its paging margin. */
   static final Duration MIN_ORDER_WINDOW = Duration.ofMinutes(30);
+  static final Duration RENEWAL_INFO_WINDOW = Duration.ofMinutes(2);
   static final Duration MAX_ORDER_BACKOFF = Duration.ofHours(1);
   static final Duration VERIFY_POLL = Duration.ofSeconds(3);
   static final int PROBE_TIMEOUT_SECONDS = 10;
@@ -128,7 +129,7 @@ public class CertRenewalRunbookImpl implements CertRenewalRunbook {
     if (input.force()) {
       return new Plan(served, target, true, "forced");
     }
-    RenewalWindow window = acme(MIN_ORDER_WINDOW).renewalWindow(served.leafPem());
+    RenewalWindow window = renewalWindow(served);
     if (window != null) {
       return window.start().toEpochMilli() <= now
           ? new Plan(served, target, true, "inside the CA's renewal window, from " + window.start())
@@ -138,6 +139,18 @@ public class CertRenewalRunbookImpl implements CertRenewalRunbook {
     return twoThirds.toEpochMilli() <= now
         ? new Plan(served, target, true, "past two thirds of its lifetime, since " + twoThirds)
         : new Plan(served, target, false, "not due until " + twoThirds + " (two thirds of its lifetime)");
+  }
+
+  /** The CA's suggestion, when it makes one; a CA that cannot say leaves the decision to the lifetime rule. */
+  private static RenewalWindow renewalWindow(ServedCertificate served) {
+    try {
+      return acme(RENEWAL_INFO_WINDOW).renewalWindow(served.leafPem());
+    } catch (ActivityFailure failure) {
+      if (RunJournal.cancelRequested()) {
+        throw failure;
+      }
+      return null;
+    }
   }
 
   /**
@@ -252,7 +265,6 @@ public class CertRenewalRunbookImpl implements CertRenewalRunbook {
         ActivityOptions.newBuilder()
             .setScheduleToCloseTimeout(window)
             .setStartToCloseTimeout(Duration.ofMinutes(10))
-            .setHeartbeatTimeout(Duration.ofMinutes(1))
             .setRetryOptions(
                 RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(10))
