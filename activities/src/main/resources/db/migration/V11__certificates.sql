@@ -33,3 +33,11 @@ CREATE TABLE acme_challenges (
     run_id            VARCHAR(200) NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Runs that must not overlap (two renewals of one endpoint) claim a key before they start. A claim
+-- whose run has ended, or that never became a run, is taken over by the next trigger.
+CREATE TABLE run_claims (
+    claim_key  VARCHAR(400) PRIMARY KEY,
+    run_id     VARCHAR(200) NOT NULL,
+    claimed_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -8,17 +8,17 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /** Debian's nginx serving TLS on a free loopback port from a key and chain file, as the deploy writes them. */
-final class Nginx implements AutoCloseable {
+public final class Nginx implements AutoCloseable {
 
-  final Path directory;
-  final Path key;
-  final Path chain;
-  final Path config;
-  final int port;
-  final X509Certificate initial;
+  public final Path directory;
+  public final Path key;
+  public final Path chain;
+  public final Path config;
+  public final int port;
+  public final X509Certificate initial;
   private final Process process;
 
-  Nginx(Path directory, String serverName) throws Exception {
+  public Nginx(Path directory, String serverName) throws Exception {
     Path nginx = RealComponents.require("/usr/sbin/nginx", "nginx");
     this.directory = directory;
     Files.createDirectories(directory.resolve("logs"));
@@ -65,7 +65,7 @@ final class Nginx implements AutoCloseable {
   }
 
   /** The command that makes this nginx reread its configuration and certificates. */
-  List<String> reloadCommand() {
+  public List<String> reloadCommand() {
     return List.of("/usr/sbin/nginx", "-p", directory.toString(), "-e", directory + "/logs/error.log", "-c", config.toString(), "-s", "reload");
   }
 

@@ -14,19 +14,19 @@ import java.util.Map;
  * every name to 127.0.0.1 and serves the TXT records its management API is given. Pebble validates
  * HTTP-01 on {@code httpPort} of 127.0.0.1, wherever the test answers challenges.
  */
-final class Pebble implements AutoCloseable {
+public final class Pebble implements AutoCloseable {
 
-  final Path directory;
-  final Path trust;
-  final int acmePort;
-  final int challtestManagementPort;
+  public final Path directory;
+  public final Path trust;
+  public final int acmePort;
+  public final int challtestManagementPort;
   private final List<Process> processes = new ArrayList<>();
 
   /**
    * @param realistic leaves Pebble's random validation delay and its nonce rejections on, as a real
    *     CA's delays and retries; otherwise validation is immediate and no nonce is refused
    */
-  Pebble(Path directory, int httpPort, boolean realistic) throws Exception {
+  public Pebble(Path directory, int httpPort, boolean realistic) throws Exception {
     this.directory = directory;
     Path pebble = RealComponents.require("/usr/bin/pebble", "pebble");
     Path challtestsrv = RealComponents.require("/usr/bin/pebble-challtestsrv", "pebble");
@@ -62,12 +62,12 @@ final class Pebble implements AutoCloseable {
         acmePort);
   }
 
-  URI directoryUrl() {
+  public URI directoryUrl() {
     return URI.create("https://127.0.0.1:" + acmePort + "/dir");
   }
 
   /** Stops the CA (its DNS server keeps running), so it can be down for a test. */
-  void stopCa() throws InterruptedException {
+  public void stopCa() throws InterruptedException {
     RealComponents.stop(processes.get(processes.size() - 1));
   }
 

@@ -9,12 +9,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
 /** Finding the Debian programs these tests drive, and waiting for them to listen. */
-final class RealComponents {
+public final class RealComponents {
 
   private RealComponents() {}
 
   /** Skips the test when {@code executable} is missing, or fails it when {@code CI} is set. */
-  static Path require(String executable, String debianPackage) {
+  public static Path require(String executable, String debianPackage) {
     Path path = Path.of(executable);
     if (Files.isExecutable(path)) {
       return path;
@@ -27,13 +27,13 @@ final class RealComponents {
     return path;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  static void awaitListening(int port, Duration timeout, Process process, Path log) throws Exception {
+  public static void awaitListening(int port, Duration timeout, Process process, Path log) throws Exception {
     long until = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < until) {
       if (!process.isAlive()) {
@@ -48,7 +48,7 @@ final class RealComponents {
     throw new IllegalStateException("not listening on " + port + " after " + timeout + ": " + Files.readString(log));
   }
 
-  static void stop(Process process) throws InterruptedException {
+  public static void stop(Process process) throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -1,11 +1,13 @@
 package dev.remedia.api.runbooks;
 
+import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
 import dev.remedia.api.audit.AuditTrail;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
+import dev.remedia.workflows.runbook.ExclusiveInput;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -40,18 +42,21 @@ class RunLauncher {
   private final RunbookInputReader inputs;
   private final RunStore runs;
   private final AuditTrail audit;
+  private final RunClaimStore claims;
 
   RunLauncher(
       WorkflowClient temporal,
       TemporalSettings settings,
       RunbookInputReader inputs,
       RunStore runs,
-      AuditTrail audit) {
+      AuditTrail audit,
+      RunClaimStore claims) {
     this.temporal = temporal;
     this.settings = settings;
     this.inputs = inputs;
     this.runs = runs;
     this.audit = audit;
+    this.claims = claims;
   }
 
   /**
@@ -67,6 +72,12 @@ class RunLauncher {
                         "no runbook named '" + runbookName + "'; GET /api/runbooks lists them"));
     Record input = inputs.read(runbook, body);
     String runId = runbook.name() + "-" + runKey(runbook, idempotencyKey);
+    if (input instanceof ExclusiveInput exclusive) {
+      String holder = claims.claim(exclusive.exclusiveKey(), runId, Instant.now());
+      if (!holder.equals(runId)) {
+        return joined(holder, runbook, remoteAddress);
+      }
+    }
     try {
       temporal
           .newUntypedWorkflowStub(
@@ -88,7 +99,14 @@ class RunLauncher {
     }
     recordStarted(runId, runbook, input);
     audited(runId, remoteAddress, "started");
-    return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false);
+    return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false, false);
+  }
+
+  /** A run of the same exclusive key (the same endpoint's renewal) is under way: the caller follows it. */
+  private RunAccepted joined(String holder, RunbookDefinition runbook, String remoteAddress) {
+    audited(holder, remoteAddress, "joined");
+    String status = earlierRun(holder).map(run -> run.status().name()).orElse("RUNNING");
+    return new RunAccepted(holder, runbook.name(), status, location(holder), false, true);
   }
 
   /**
@@ -104,7 +122,7 @@ class RunLauncher {
     }
     audited(runId, remoteAddress, "replayed");
     String status = earlier.map(run -> run.status().name()).orElse("RUNNING");
-    return new RunAccepted(runId, runbook.name(), status, location(runId), true);
+    return new RunAccepted(runId, runbook.name(), status, location(runId), true, false);
   }
 
   private static String location(String runId) {

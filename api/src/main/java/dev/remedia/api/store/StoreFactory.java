@@ -5,6 +5,7 @@ import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.Database;
 import dev.remedia.activities.store.DatabaseUnavailableException;
 import dev.remedia.activities.store.IncidentStore;
+import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.StartupFailure;
 import dev.remedia.api.config.DatabaseSettings;
@@ -63,6 +64,11 @@ class StoreFactory {
   @Singleton
   AlertStore alertStore(DSLContext dsl) {
     return new AlertStore(dsl);
+  }
+
+  @Singleton
+  RunClaimStore runClaimStore(DSLContext dsl) {
+    return new RunClaimStore(dsl);
   }
 
   @Singleton

@@ -2,6 +2,7 @@ package dev.remedia.runbooks.certrenewal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.remedia.workflows.certs.ChallengeType;
+import dev.remedia.workflows.runbook.ExclusiveInput;
 import dev.remedia.workflows.runbook.InputChecks;
 import dev.remedia.workflows.runbook.InputField;
 import java.util.List;
@@ -30,7 +31,8 @@ public record CertRenewalInput(
     @InputField(description = "Hours before expiry at which ordering stops retrying and pages (1 to 2160, default 72).")
         Integer pageBeforeExpiryHours,
     @InputField(description = "Seconds to wait for the endpoint to serve the new certificate (5 to 3600, default 120).")
-        Integer verifyTimeoutSeconds) {
+        Integer verifyTimeoutSeconds)
+    implements ExclusiveInput {
 
   static final int MAX_NAME = 100;
   static final int MAX_DOMAINS = 20;
@@ -60,6 +62,12 @@ public record CertRenewalInput(
     verifyTimeoutSeconds =
         InputChecks.within(
             "verifyTimeoutSeconds", verifyTimeoutSeconds, DEFAULT_VERIFY_TIMEOUT_SECONDS, 5, 3600);
+  }
+
+  /** One renewal per endpoint at a time: a second trigger joins the one running. */
+  @Override
+  public String exclusiveKey() {
+    return "cert-renewal:" + endpoint;
   }
 
   /** The endpoint's host, without the port. */
