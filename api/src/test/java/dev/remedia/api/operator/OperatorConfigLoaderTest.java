@@ -263,7 +263,7 @@ class OperatorConfigLoaderTest {
         Arguments.of(
             "unknown top-level key",
             "route:\n  - name: x\n",
-            "line 1: unknown key 'route'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes"),
+            "line 1: unknown key 'route'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes, certificates"),
         Arguments.of(
             "unknown route key",
             "routes:\n  - name: x\n    runbok: http-check\n",
@@ -665,7 +665,7 @@ class OperatorConfigLoaderTest {
             file + " line 4: routes[1] 'a': name: routes[0] already has this name; route names must be unique",
             file + " line 5: routes[1] 'a': match.source: 'nagios' is not a source; the sources are alertmanager, grafana, datadog, events",
             file + " line 7: incidents.flap-window: 'forever' is not a duration; write it like 30s, 5m or 1h",
-            file + " line 8: unknown key 'typo'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes"),
+            file + " line 8: unknown key 'typo'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes, certificates"),
         error.problems());
     assertEquals(
         "the operator configuration " + file + " has 5 problems:\n" + String.join("\n", error.problems()),
