@@ -1,5 +1,6 @@
 package dev.remedia.runbooks;
 
+import dev.remedia.runbooks.certrenewal.CertRenewalRunbookImpl;
 import dev.remedia.runbooks.changeapproval.ChangeApprovalRunbookImpl;
 import dev.remedia.runbooks.httpcheck.HttpCheckRunbookImpl;
 import dev.remedia.workflows.runbook.RunbookDefinition;
@@ -13,7 +14,10 @@ import java.util.Optional;
 public final class RunbookCatalog {
 
   private static final List<RunbookDefinition> ALL =
-      List.of(HttpCheckRunbookImpl.DEFINITION, ChangeApprovalRunbookImpl.DEFINITION);
+      List.of(
+          HttpCheckRunbookImpl.DEFINITION,
+          ChangeApprovalRunbookImpl.DEFINITION,
+          CertRenewalRunbookImpl.DEFINITION);
 
   private RunbookCatalog() {}
 

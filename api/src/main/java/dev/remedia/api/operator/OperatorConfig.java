@@ -28,18 +28,26 @@ public final class OperatorConfig {
   private final Map<WebhookSource, WebhookCredentials> webhooks;
   private final Duration flapWindow;
   private final OnCallDirectory onCall;
+  private final CertificatesConfig certificates;
 
   OperatorConfig(
       Path file,
       List<Route> routes,
       Map<WebhookSource, WebhookCredentials> webhooks,
       Duration flapWindow,
-      OnCallDirectory onCall) {
+      OnCallDirectory onCall,
+      CertificatesConfig certificates) {
     this.file = file;
     this.routes = List.copyOf(routes);
     this.webhooks = webhooks.isEmpty() ? Map.of() : new EnumMap<>(webhooks);
     this.flapWindow = flapWindow;
     this.onCall = onCall;
+    this.certificates = certificates;
+  }
+
+  /** The ACME CA, deploy targets and the endpoint inventory; empty lists when not configured. */
+  public CertificatesConfig certificates() {
+    return certificates;
   }
 
   /** The file it was read from, or empty when none was configured. */
@@ -76,6 +84,7 @@ public final class OperatorConfig {
         + ", flapWindow=" + flapWindow
         + ", people=" + onCall.people().stream().map(Person::name).toList()
         + ", schedules=" + onCall.schedules().stream().map(Schedule::name).toList()
-        + ", escalationPolicies=" + onCall.policies().stream().map(EscalationPolicy::name).toList() + "]";
+        + ", escalationPolicies=" + onCall.policies().stream().map(EscalationPolicy::name).toList()
+        + ", certificateEndpoints=" + certificates.inventory().size() + "]";
   }
 }

@@ -45,7 +45,9 @@ public final class OperatorConfigLoader {
   public static final String GRAFANA_HMAC_VARIABLE = "REMEDIA_WEBHOOKS_GRAFANA_HMAC_SECRET";
 
   private static final List<String> TOP_KEYS =
-      List.of("webhooks", "incidents", "people", "schedules", "escalation-policies", "approver-groups", "routes");
+      List.of(
+          "webhooks", "incidents", "people", "schedules", "escalation-policies", "approver-groups", "routes",
+          "certificates");
 
   private final Path file;
   private final Map<String, String> environment;
@@ -190,7 +192,14 @@ public final class OperatorConfigLoader {
         new ApproverGroupsSection(nodes, peopleSection.names(), schedulesSection.names())
             .read(top.get("approver-groups"));
     List<Route> routes = new RoutesSection(nodes, policiesSection.names()).read(top.get("routes"));
+    CertificatesConfig certificates =
+        new CertificatesSection(
+                nodes,
+                policiesSection.names().names(),
+                approverGroups.stream().map(ApproverGroup::name).collect(java.util.stream.Collectors.toSet()))
+            .read(top.get("certificates"));
     return new OperatorConfig(
-        file, routes, webhooks, flapWindow, new OnCallDirectory(people, schedules, policies, approverGroups));
+        file, routes, webhooks, flapWindow, new OnCallDirectory(people, schedules, policies, approverGroups),
+        certificates);
   }
 }

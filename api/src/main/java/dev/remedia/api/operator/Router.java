@@ -4,6 +4,7 @@ import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.runbooks.RunbookInputReader;
 import dev.remedia.api.webhooks.ReceivedAlert;
 import dev.remedia.workflows.incident.RouteDecision;
+import dev.remedia.workflows.runbook.ExclusiveInput;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -57,13 +58,16 @@ public final class Router {
     }
     Map<String, Object> input = null;
     String problem = null;
+    String exclusiveKey = null;
     try {
       Map<String, Object> rendered = route.input().render(routed.alert());
-      input = inputs.toMap(inputs.read(runbook, inputs.tree(rendered)));
+      Record typed = inputs.read(runbook, inputs.tree(rendered));
+      input = inputs.toMap(typed);
+      exclusiveKey = typed instanceof ExclusiveInput exclusive ? exclusive.exclusiveKey() : null;
     } catch (TemplateException | ApiProblem e) {
       problem = "cannot build the input of runbook '" + runbook.name() + "' from the alert: " + e.getMessage();
     }
-    return new RouteDecision(route.name(), runbook.name(), input, problem, route.escalationPolicy());
+    return new RouteDecision(route.name(), runbook.name(), input, problem, route.escalationPolicy(), exclusiveKey);
   }
 
   private String dedupeKey(Route route, ReceivedAlert alert) {

@@ -1,5 +1,6 @@
 package dev.remedia.api.runbooks;
 
+import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
 import dev.remedia.api.access.Actor;
@@ -8,6 +9,7 @@ import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.logging.LogContext;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
+import dev.remedia.workflows.runbook.ExclusiveInput;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -42,18 +44,21 @@ public class RunLauncher {
   private final RunbookInputReader inputs;
   private final RunStore runs;
   private final AuditTrail audit;
+  private final RunClaimStore claims;
 
   RunLauncher(
       WorkflowClient temporal,
       TemporalSettings settings,
       RunbookInputReader inputs,
       RunStore runs,
-      AuditTrail audit) {
+      AuditTrail audit,
+      RunClaimStore claims) {
     this.temporal = temporal;
     this.settings = settings;
     this.inputs = inputs;
     this.runs = runs;
     this.audit = audit;
+    this.claims = claims;
   }
 
   /**
@@ -91,6 +96,12 @@ public class RunLauncher {
   }
 
   private RunAccepted launch(String runId, RunbookDefinition runbook, Record input, Launch launch) {
+    if (input instanceof ExclusiveInput exclusive) {
+      String holder = claims.claim(exclusive.exclusiveKey(), runId, Instant.now());
+      if (!holder.equals(runId)) {
+        return joined(holder, runbook, launch);
+      }
+    }
     try {
       temporal
           .newUntypedWorkflowStub(
@@ -112,7 +123,14 @@ public class RunLauncher {
     }
     recordStarted(runId, runbook, input, launch.retryOf());
     audited(runId, launch, "started");
-    return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false, launch.retryOf());
+    return new RunAccepted(runId, runbook.name(), "RUNNING", location(runId), false, launch.retryOf(), false);
+  }
+
+  /** A run of the same exclusive key (the same endpoint's renewal) is under way: the caller follows it. */
+  private RunAccepted joined(String holder, RunbookDefinition runbook, Launch launch) {
+    audited(holder, launch, "joined");
+    String status = earlierRun(holder).map(run -> run.status().name()).orElse("RUNNING");
+    return new RunAccepted(holder, runbook.name(), status, location(holder), false, null, true);
   }
 
   /**
@@ -127,7 +145,7 @@ public class RunLauncher {
     }
     audited(runId, launch, "replayed");
     String status = earlier.map(run -> run.status().name()).orElse("RUNNING");
-    return new RunAccepted(runId, runbook.name(), status, location(runId), true, launch.retryOf());
+    return new RunAccepted(runId, runbook.name(), status, location(runId), true, launch.retryOf(), false);
   }
 
   private static String location(String runId) {

@@ -42,7 +42,8 @@ class RunbookController {
 
   /**
    * Starts a run; the body is the runbook's input. Answers 202 with the run's id and location, or 200
-   * with the earlier run when the Idempotency-Key was used before.
+   * with the earlier run when the Idempotency-Key was used before, or with the running run it joined
+   * (one cert-renewal per endpoint at a time).
    */
   @Post("/{name}/runs")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import dev.remedia.activities.store.Database;
 import dev.remedia.activities.store.DatabaseUnavailableException;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.ReportStore;
+import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.StartupFailure;
 import dev.remedia.api.config.DatabaseSettings;
@@ -70,6 +71,11 @@ class StoreFactory {
   @Singleton
   ApiTokenStore apiTokenStore(DSLContext dsl) {
     return new ApiTokenStore(dsl);
+  }
+
+  @Singleton
+  RunClaimStore runClaimStore(DSLContext dsl) {
+    return new RunClaimStore(dsl);
   }
 
   @Singleton

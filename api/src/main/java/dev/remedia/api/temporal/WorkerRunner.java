@@ -2,15 +2,19 @@ package dev.remedia.api.temporal;
 
 import dev.remedia.activities.approval.ApprovalActivitiesImpl;
 import dev.remedia.activities.incident.IncidentJournalActivitiesImpl;
+import dev.remedia.activities.journal.RunClaimActivitiesImpl;
 import dev.remedia.activities.journal.RunJournalActivitiesImpl;
 import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.paging.PagingActivitiesImpl;
 import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
 import dev.remedia.activities.store.IncidentStore;
+import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
+import dev.remedia.api.certs.RenewalActivities;
 import dev.remedia.api.config.TemporalSettings;
 import dev.remedia.api.logging.ActivityLogContext;
 import dev.remedia.runbooks.RunbookCatalog;
+import dev.remedia.runbooks.certrenewal.CertSweepWorkflowImpl;
 import dev.remedia.workflows.approval.ApprovalWorkflowImpl;
 import dev.remedia.workflows.incident.IncidentWorkflowImpl;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
@@ -22,6 +26,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +50,9 @@ public class WorkerRunner {
       IncidentStore incidents,
       PagingActivitiesImpl paging,
       ApprovalActivitiesImpl approvals,
-      RemediaCounters counters) {
+      RemediaCounters counters,
+      RenewalActivities renewals,
+      RunClaimStore claims) {
     factory =
         WorkerFactory.newInstance(
             client,
@@ -56,7 +63,8 @@ public class WorkerRunner {
                 .build());
     Worker worker = factory.newWorker(settings.taskQueue());
     worker.registerWorkflowImplementationTypes(
-        IncidentWorkflowImpl.class, EscalationWorkflowImpl.class, ApprovalWorkflowImpl.class);
+        IncidentWorkflowImpl.class, EscalationWorkflowImpl.class, ApprovalWorkflowImpl.class,
+        CertSweepWorkflowImpl.class);
     for (RunbookDefinition runbook : RunbookCatalog.all()) {
       worker.registerWorkflowImplementationTypes(runbook.implementation());
     }
@@ -66,6 +74,8 @@ public class WorkerRunner {
         HttpProbeActivitiesImpl.withDefaultClient(),
         paging,
         approvals);
+    worker.registerActivitiesImplementations(renewals.all());
+    worker.registerActivitiesImplementations(new RunClaimActivitiesImpl(claims, Clock.systemUTC()));
     // Paging stays registered on the main queue too, for sends scheduled there before the paced queue.
     PacedQueue.newWorker(factory, settings.taskQueue()).registerActivitiesImplementations(paging);
     factory.start();

@@ -38,7 +38,7 @@ class DevModeIT {
       String log = remedia.output();
       assertTrue(log.contains("PostgreSQL: embedded PostgreSQL on 127.0.0.1:"), log);
       assertTrue(log.contains("Temporal: started in-process Temporal test server on port " + temporalPort + ", all interfaces"), log);
-      assertTrue(log.contains("Worker: polling task queue 'remedia' in namespace 'default' for runbooks [http-check, change-approval]"), log);
+      assertTrue(log.contains("Worker: polling task queue 'remedia' in namespace 'default' for runbooks [http-check, change-approval, cert-renewal]"), log);
       assertTrue(log.contains("Server Running: http://localhost:" + httpPort), log);
       assertTrue(log.contains("dev mode uses its example classpath:dev/remedia-dev.yml, 1 route(s) [critical-pages]"), log);
 

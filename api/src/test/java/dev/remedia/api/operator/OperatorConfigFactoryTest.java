@@ -39,7 +39,7 @@ class OperatorConfigFactoryTest {
 
     assertEquals(
         "the operator configuration " + file + " has 2 problems:\n"
-            + file + " line 6: routes[1] 'disk-full': runbook: no runbook named 'restart-disk'; known: http-check, change-approval\n"
+            + file + " line 6: routes[1] 'disk-full': runbook: no runbook named 'restart-disk'; known: http-check, change-approval, cert-renewal\n"
             + file + " line 7: routes[1] 'disk-full': match.labels-regex.device: 'sd(a' is not a valid "
             + "regular expression: Unclosed group near index 4",
         failure.getMessage());

@@ -259,11 +259,11 @@ class OperatorConfigLoaderTest {
               - name: disk-full
                 runbook: restart-disk
             """,
-            "line 4: routes[1] 'disk-full': runbook: no runbook named 'restart-disk'; known: http-check, change-approval"),
+            "line 4: routes[1] 'disk-full': runbook: no runbook named 'restart-disk'; known: http-check, change-approval, cert-renewal"),
         Arguments.of(
             "unknown top-level key",
             "route:\n  - name: x\n",
-            "line 1: unknown key 'route'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes"),
+            "line 1: unknown key 'route'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes, certificates"),
         Arguments.of(
             "unknown route key",
             "routes:\n  - name: x\n    runbok: http-check\n",
@@ -661,11 +661,11 @@ class OperatorConfigLoaderTest {
 
     assertEquals(
         List.of(
-            file + " line 3: routes[0] 'a': runbook: no runbook named 'restart-disk'; known: http-check, change-approval",
+            file + " line 3: routes[0] 'a': runbook: no runbook named 'restart-disk'; known: http-check, change-approval, cert-renewal",
             file + " line 4: routes[1] 'a': name: routes[0] already has this name; route names must be unique",
             file + " line 5: routes[1] 'a': match.source: 'nagios' is not a source; the sources are alertmanager, grafana, datadog, events",
             file + " line 7: incidents.flap-window: 'forever' is not a duration; write it like 30s, 5m or 1h",
-            file + " line 8: unknown key 'typo'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes"),
+            file + " line 8: unknown key 'typo'; allowed: webhooks, incidents, people, schedules, escalation-policies, approver-groups, routes, certificates"),
         error.problems());
     assertEquals(
         "the operator configuration " + file + " has 5 problems:\n" + String.join("\n", error.problems()),
@@ -898,7 +898,7 @@ class OperatorConfigLoaderTest {
 
     assertEquals(
         List.of(
-            file + " line 3: routes[0] 'loop': runbook: no runbook named 'restart-disk'; known: http-check, change-approval",
+            file + " line 3: routes[0] 'loop': runbook: no runbook named 'restart-disk'; known: http-check, change-approval, cert-renewal",
             file + " line 4: routes[0] 'loop': input.nested[0]: contains itself through an alias; the input must be a tree"),
         error.problems());
   }

@@ -188,6 +188,25 @@ class RouterTest {
         decision);
   }
 
+  @Test
+  void aCertRenewalRouteCarriesTheEndpointAsItsExclusiveKey() throws IOException {
+    Router router =
+        router(
+            "routes:\n"
+                + "  - name: cert-expiring\n"
+                + "    runbook: cert-renewal\n"
+                + "    input:\n"
+                + "      endpoint: \"{{labels.instance}}\"\n"
+                + "      deployTarget: web\n");
+
+    RouteDecision decision =
+        router.decide(router.route(alert(WebhookSource.ALERTMANAGER, Map.of("instance", "Web.Example.org:443"))));
+
+    assertEquals(null, decision.inputProblem());
+    assertEquals("web.example.org:443", decision.runbookInput().get("endpoint"));
+    assertEquals("cert-renewal:web.example.org:443", decision.exclusiveKey());
+  }
+
   /** http-check's optional escalation input is rendered as null when the route leaves it out. */
   private static Map<String, Object> withoutEscalation(Map<String, Object> input) {
     Map<String, Object> rendered = new HashMap<>(input);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.activities.store.RunQuery;
+import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.api.ApiTestSupport;
 import dev.remedia.api.access.Caller;
@@ -32,12 +33,13 @@ class TemporalUnavailableTest extends ApiTestSupport {
   @Inject RunbookInputReader inputs;
   @Inject RunStore runs;
   @Inject AuditTrail audit;
+  @Inject RunClaimStore claims;
 
   @Test
   void aStartThatTemporalCannotTakeAnswers503WithRetryAfterAndRecordsNothing() {
     WorkflowServiceStubs deadTemporal = unreachableTemporal();
     RunLauncher launcher =
-        new RunLauncher(WorkflowClient.newInstance(deadTemporal), settings, inputs, runs, audit);
+        new RunLauncher(WorkflowClient.newInstance(deadTemporal), settings, inputs, runs, audit, claims);
     int before = runs.list(new RunQuery(null, "http-check", RunQuery.MAX_LIMIT, null)).runs().size();
 
     ApiProblem problem =

@@ -13,9 +13,11 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
+import dev.remedia.workflows.runbook.RunClaimActivities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,9 @@ class IncidentWorkflowTest {
 
   private final RecordingIncidentJournal journal = new RecordingIncidentJournal();
   private final AtomicInteger alertIds = new AtomicInteger();
+  private final Map<String, String> claimHolders = new ConcurrentHashMap<>();
+  private final RunClaimActivities claims =
+      claim -> claimHolders.computeIfAbsent(claim.key(), key -> claim.runId());
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private Duration workflowTaskTimeout = Duration.ofSeconds(10);
@@ -51,7 +56,7 @@ class IncidentWorkflowTest {
                 .build());
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, EchoRunbook.Impl.class);
-    worker.registerActivitiesImplementations(journal);
+    worker.registerActivitiesImplementations(journal, claims);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -190,6 +195,34 @@ class IncidentWorkflowTest {
     assertEquals("host-down", journal.latest().route());
     assertTrue(first.startsWith("incident/alertmanager/"));
     RecordedHistories.saveIfRequested(client, workflowId(), "incident-started-runbook");
+  }
+
+  @Test
+  void anExclusiveRunbookAlreadyRunningForTheKeyIsJoinedNotStartedAgain() {
+    claimHolders.put("echo:host-a", "echo-started-by-hand");
+    RouteDecision route =
+        new RouteDecision("host-down", "echo", Map.of("host", "host-a"), null, null, "echo:host-a");
+    deliver(batch(route, firing("host-a", Severity.CRITICAL)));
+    env.sleep(Duration.ofSeconds(1));
+
+    assertTrue(journal.runs().isEmpty());
+    String incidentId = journal.latest().incidentId();
+    assertEquals(List.of("opened", "runbook-joined"), journal.eventKinds(incidentId));
+    assertTrue(
+        journal.records().stream()
+            .flatMap(record -> record.events().stream())
+            .anyMatch(event -> event.detail().equals("echo-started-by-hand already runs for echo:host-a")));
+  }
+
+  @Test
+  void anExclusiveRunbookWithAFreeKeyStartsAndHoldsIt() {
+    RouteDecision route =
+        new RouteDecision("host-down", "echo", Map.of("host", "host-b"), null, null, "echo:host-b");
+    deliver(batch(route, firing("host-b", Severity.CRITICAL)));
+    env.sleep(Duration.ofSeconds(1));
+
+    assertEquals(1, journal.runs().size());
+    assertEquals(journal.runs().get(0).runId(), claimHolders.get("echo:host-b"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.remedia.workflows.paging.Escalations;
 import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.runbook.Failures;
 import dev.remedia.workflows.runbook.JournalOptions;
+import dev.remedia.workflows.runbook.RunClaimActivities;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -181,6 +182,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       return;
     }
     String runId = route.runbook() + "-" + Workflow.randomUUID();
+    if (route.exclusiveKey() != null) {
+      String holder = claimedRun(route.exclusiveKey(), runId);
+      if (!holder.equals(runId)) {
+        incident.event(now(), "runbook-joined", holder + " already runs for " + route.exclusiveKey());
+        journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
+        return;
+      }
+    }
     journal.runStarted(
         new RunLink(incident.incidentId(), runId, route.runbook(), route.runbookInput(), now()));
     ChildWorkflowStub child =
@@ -198,6 +207,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       incident.event(now(), "runbook-not-started", runId + ": " + Failures.reason(failure));
     }
     journal.record(incident.takeRecord(Workflow.getInfo().getHistoryLength()));
+  }
+
+  /** The run holding an exclusive key: this run when the claim succeeds, another when one is running. */
+  private static String claimedRun(String key, String runId) {
+    return Workflow.newLocalActivityStub(RunClaimActivities.class, JournalOptions.retryingWithoutEnd())
+        .claim(new RunClaimActivities.Claim(key, runId));
   }
 
   private List<AlertBatch> drainInbox() {

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param runbookInput the runbook's input, already built from the alert and validated, or null
  * @param inputProblem why the runbook's input could not be built (the runbook is then not started)
  * @param escalationPolicy the escalation policy the route names, or null
+ * @param exclusiveKey the runbook input's {@link dev.remedia.workflows.runbook.ExclusiveInput} key, or
+ *     null: when set, the incident joins a run holding the key instead of starting another
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RouteDecision(
@@ -19,7 +21,13 @@ public record RouteDecision(
     String runbook,
     Map<String, Object> runbookInput,
     String inputProblem,
-    String escalationPolicy) {
+    String escalationPolicy,
+    String exclusiveKey) {
+
+  public RouteDecision(
+      String route, String runbook, Map<String, Object> runbookInput, String inputProblem, String escalationPolicy) {
+    this(route, runbook, runbookInput, inputProblem, escalationPolicy, null);
+  }
 
   public static RouteDecision unrouted() {
     return new RouteDecision(null, null, null, null, null);

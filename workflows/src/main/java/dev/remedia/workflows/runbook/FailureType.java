@@ -17,6 +17,10 @@ public enum FailureType {
   SERVER_ERROR,
   /** The target answered with a status the check does not accept. */
   UNEXPECTED_STATUS,
+  /** The ACME server could not validate a challenge: the token or TXT record was not where it looked. */
+  CHALLENGE_FAILED,
+  /** Installing a certificate failed: a file could not be written or the reload command failed. */
+  DEPLOY_FAILED,
   /** A runbook decided its run failed; the message says why. */
   RUNBOOK_FAILED;
 

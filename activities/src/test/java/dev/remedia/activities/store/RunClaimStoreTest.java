@@ -1,0 +1,45 @@
+package dev.remedia.activities.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.remedia.workflows.runbook.RunStatus;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** One run per exclusive key: later triggers join the holder until its run ends or never starts. */
+class RunClaimStoreTest {
+
+  private final Database database = TestDatabases.shared();
+  private final RunClaimStore claims = new RunClaimStore(database.dsl());
+  private final RunStore runs = new RunStore(database.dsl());
+  private final String key = "cert-renewal:" + UUID.randomUUID() + ":443";
+  private final Instant now = Instant.parse("2026-03-01T10:00:00Z");
+
+  @Test
+  void theFirstClaimWinsAndLaterOnesJoinItWhileItRuns() {
+    runs.recordStarted("run-a-" + key, "cert-renewal", "{}", now);
+
+    assertEquals("run-a-" + key, claims.claim(key, "run-a-" + key, now));
+    assertEquals("run-a-" + key, claims.claim(key, "run-b-" + key, now.plusSeconds(600)));
+    assertEquals("run-a-" + key, claims.claim(key, "run-a-" + key, now.plusSeconds(601)), "a retried claim keeps it");
+  }
+
+  @Test
+  void aRunThatEndedGivesTheKeyToTheNext() {
+    runs.recordStarted("run-a-" + key, "cert-renewal", "{}", now);
+    claims.claim(key, "run-a-" + key, now);
+    runs.recordEnded("run-a-" + key, RunStatus.SUCCEEDED, null, null, now.plusSeconds(60));
+
+    assertEquals("run-b-" + key, claims.claim(key, "run-b-" + key, now.plusSeconds(61)));
+  }
+
+  @Test
+  void aClaimThatNeverBecameARunLapsesAfterTheGrace() {
+    claims.claim(key, "run-a-" + key, now);
+
+    assertEquals("run-a-" + key, claims.claim(key, "run-b-" + key, now.plus(RunClaimStore.START_GRACE)));
+    assertEquals(
+        "run-b-" + key, claims.claim(key, "run-b-" + key, now.plus(RunClaimStore.START_GRACE).plusSeconds(1)));
+  }
+}
