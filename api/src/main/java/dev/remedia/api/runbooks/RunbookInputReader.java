@@ -191,7 +191,8 @@ public class RunbookInputReader {
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
     }
-    if (type == String.class) {
+    // An enum reads from a string; its class name means nothing to the caller, the schema lists the values.
+    if (type == String.class || type.isEnum()) {
       return "a string";
     }
     if (Collection.class.isAssignableFrom(type)) {

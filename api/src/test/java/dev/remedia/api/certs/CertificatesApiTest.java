@@ -16,10 +16,12 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code /api/certificates}, the ACME challenge route, and one cert-renewal per endpoint at a time. */
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
 class CertificatesApiTest extends ApiTestSupport {
 
