@@ -76,6 +76,21 @@ class EscalationWorkflowTest {
   }
 
   @Test
+  void aLevelThatStartedLateDoesNotPushTheNextOneBack() {
+    startWith(threeLevels(0, FinalAction.MARK_UNACKNOWLEDGED), fake -> fake.planTaking(Duration.ofSeconds(3)));
+    env.sleep(Duration.ofSeconds(LEVEL_SECONDS + 30));
+    escalation().signal(EscalationWorkflow.SETTLE_SIGNAL, ack("bob", "sms"));
+    result();
+
+    long firstLevelAfter = (paging.sent().get(0).atMillis() - startedAt) / 1000;
+    long secondLevelAfter = (paging.sent().get(1).atMillis() - startedAt) / 1000;
+    assertTrue(firstLevelAfter >= 3, "level 1 fired after " + firstLevelAfter + " s, before planning ended");
+    assertTrue(
+        secondLevelAfter >= LEVEL_SECONDS && secondLevelAfter < LEVEL_SECONDS + 2,
+        "level 2 fired after " + secondLevelAfter + " s: the slow start pushed it back");
+  }
+
+  @Test
   void anAcknowledgementAtTheLastLevelEndsIt() {
     start(threeLevels(0, FinalAction.MARK_UNACKNOWLEDGED));
     env.sleep(Duration.ofSeconds(2 * LEVEL_SECONDS + 10));

@@ -1,5 +1,6 @@
 package dev.remedia.workflows.paging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,9 +30,17 @@ public final class FakePaging implements PagingActivities {
   private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
   private final List<FinalAction> exhausted = Collections.synchronizedList(new ArrayList<>());
 
+  private volatile Duration planTakes = Duration.ZERO;
+
   public FakePaging(LongSupplier clock, EscalationPlan plan) {
     this.clock = clock;
     this.plan = plan;
+  }
+
+  /** Planning takes this long in real time, as it does when the worker is swamped. */
+  public FakePaging planTaking(Duration duration) {
+    planTakes = duration;
+    return this;
   }
 
   /** The next sends to this address report {@code delivery} instead of SENT. */
@@ -42,6 +51,11 @@ public final class FakePaging implements PagingActivities {
 
   @Override
   public EscalationPlan plan(String escalationId, EscalationRequest request) {
+    try {
+      Thread.sleep(planTakes.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return plan;
   }
 

@@ -75,6 +75,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private int sendsInFlight;
   private int currentRound;
   private int currentLevel;
+  /** When the current level ends, in workflow time; 0 before the first level. */
+  private long levelEndsAt;
 
   @Override
   public void settle(Settlement settlement) {
@@ -129,7 +131,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
     }
     if (Workflow.getVersion(ONE_TIMER_PER_LEVEL, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      awaitLevelEnd(deadline);
+      levelEndsAt = (levelEndsAt == 0 ? Workflow.getInfo().getRunStartedTimestampMillis() : levelEndsAt)
+          + definition.delaySeconds() * 1000;
+      awaitLevelEnd(levelEndsAt);
       return;
     }
     while (settlement == null) {
@@ -145,7 +149,10 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   }
 
   /**
-   * Waits out the level on one timer, handling outcomes as they come. A timed await per outcome
+   * Waits out the level on one timer, handling outcomes as they come. Levels end at fixed offsets from
+   * the escalation's start, the sum of the delays so far: a level that fired late (its recipients or
+   * sends waited for a busy worker) does not push the later ones back, and after an outage the levels
+   * overdue by then are paged at once, in order. A timed await per outcome
    * started and cancelled a timer each time a send reported, which at a thousand escalations was
    * thousands of needless timer commands; the timer is cancelled if someone settles first.
    */
