@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.remedia.activities.store.AuditLog;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,22 +28,16 @@ class RunsApiTest extends ApiTestSupport {
 
   @Inject AuditLog audit;
 
-  private HttpServer target;
+  private TargetServer target;
 
   @BeforeAll
   void startTarget() throws IOException {
-    target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    target.createContext("/", exchange -> {
-      try (exchange) {
-        exchange.sendResponseHeaders(200, -1);
-      }
-    });
-    target.start();
+    target = TargetServer.answering();
   }
 
   @AfterAll
   void stopTarget() {
-    target.stop(0);
+    target.close();
   }
 
   @Test
@@ -64,7 +55,7 @@ class RunsApiTest extends ApiTestSupport {
 
   @Test
   void aRunStartedOverHttpSucceedsWithItsTimelineAndIsAudited() {
-    String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/health";
+    String url = target.base() + "/health";
     HttpResponse<String> started =
         post("/api/runbooks/http-check/runs", "application/json", "{\"url\": \"" + url + "\"}");
 
@@ -102,7 +93,7 @@ class RunsApiTest extends ApiTestSupport {
   void runsAreListedNewestFirstFilteredAndPaged() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/" + i;
+      String url = target.base() + "/" + i;
       ids.add(json(post("/api/runbooks/http-check/runs", "application/json", "{\"url\": \"" + url + "\"}")).get("id").asText());
     }
     ids.forEach(this::awaitEnd);
@@ -121,7 +112,7 @@ class RunsApiTest extends ApiTestSupport {
 
   @Test
   void aRetriedStartWithTheSameIdempotencyKeyReturnsTheFirstRunInsteadOfStartingAnother() {
-    String body = "{\"url\": \"http://127.0.0.1:" + target.getAddress().getPort() + "/once\"}";
+    String body = "{\"url\": \"" + target.base() + "/once\"}";
     String key = "deploy-4821-" + System.nanoTime();
 
     HttpResponse<String> first = send(startWithKey(body, key));
@@ -140,7 +131,7 @@ class RunsApiTest extends ApiTestSupport {
   @Test
   void anIdempotencyKeyReusedForADifferentInputIsAConflict() {
     String key = "reused-" + System.nanoTime();
-    String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/";
+    String url = target.base() + "/";
     HttpResponse<String> first = send(startWithKey("{\"url\": \"" + url + "a\"}", key));
     awaitEnd(json(first).get("id").asText());
 

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.remedia.api.ApiTestSupport;
+import dev.remedia.api.TargetServer;
 import dev.remedia.cli.CliRun;
 import dev.remedia.cli.ExitCodes;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +43,7 @@ class CommandLineClientTest extends ApiTestSupport {
           members: [ { person: alice }, { person: bob }, { person: carol } ]
       """;
 
-  private HttpServer target;
+  private TargetServer target;
 
   @Override
   public Map<String, String> getProperties() {
@@ -56,18 +54,41 @@ class CommandLineClientTest extends ApiTestSupport {
 
   @BeforeAll
   void startTarget() throws IOException {
-    target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    target.createContext("/", exchange -> {
-      try (exchange) {
-        exchange.sendResponseHeaders(200, -1);
-      }
-    });
-    target.start();
+    target = TargetServer.answering();
   }
 
   @AfterAll
   void stopTarget() {
-    target.stop(0);
+    target.close();
+  }
+
+  @Test
+  void tokensAreCreatedShownOnceUsedWithTheirRoleAndRevoked() {
+    String name = "cli-viewer-" + UUID.randomUUID().toString().substring(0, 8);
+
+    CliRun.Result created = remedia("tokens", "create", name, "--role", "viewer");
+    assertEquals(ExitCodes.OK, created.exitCode(), created.toString());
+    String token = created.out().strip();
+    assertTrue(token.startsWith("rmd_"), created.toString());
+    CliRun.Result read = CliRun.run(Map.of("REMEDIA_URL", baseUri().toString(), "REMEDIA_TOKEN", token), "runs");
+    CliRun.Result written =
+        CliRun.run(Map.of("REMEDIA_URL", baseUri().toString(), "REMEDIA_TOKEN", token), "trigger", "http-check", "url=" + target.url());
+    assertEquals(ExitCodes.OK, read.exitCode(), read.toString());
+    assertEquals(ExitCodes.REFUSED, written.exitCode(), written.toString());
+    assertTrue(written.err().contains("needs the operator role"), written.toString());
+
+    String id = null;
+    for (JsonNode listed : json(remedia("tokens", "list", "--json")).get("items")) {
+      assertTrue(listed.path("token").isMissingNode(), "a listing showed a token's value: " + listed);
+      if (listed.get("name").asText().equals(name)) {
+        id = listed.get("id").asText();
+      }
+    }
+    assertTrue(id != null, name + " is not listed");
+    assertEquals(ExitCodes.OK, remedia("tokens", "revoke", id).exitCode());
+    CliRun.Result revoked = CliRun.run(Map.of("REMEDIA_URL", baseUri().toString(), "REMEDIA_TOKEN", token), "runs");
+    assertEquals(ExitCodes.REFUSED, revoked.exitCode(), revoked.toString());
+    assertTrue(!revoked.err().contains(token), "the revoked token was printed: " + revoked);
   }
 
   @Test
@@ -126,7 +147,7 @@ class CommandLineClientTest extends ApiTestSupport {
 
   @Test
   void triggerFollowsAnHttpCheckToSuccessAndTheRunIsListedAndShown() {
-    String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/health";
+    String url = target.base() + "/health";
 
     CliRun.Result followed = remedia("trigger", "http-check", "url=" + url, "maxAttempts=2", "--follow", "--interval", "0.2");
 

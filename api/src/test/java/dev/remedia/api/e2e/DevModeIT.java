@@ -1,5 +1,6 @@
 package dev.remedia.api.e2e;
 
+import dev.remedia.api.TargetServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

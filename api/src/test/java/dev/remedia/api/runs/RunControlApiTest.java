@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.remedia.activities.store.AuditLog;
 import dev.remedia.activities.store.AuditLog.AuditEntry;
 import dev.remedia.api.ApiTestSupport;
+import dev.remedia.api.TargetServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -38,22 +36,16 @@ class RunControlApiTest extends ApiTestSupport {
   @Inject AuditLog audit;
   @Inject WorkflowClient temporal;
 
-  private HttpServer target;
+  private TargetServer target;
 
   @BeforeAll
   void startTarget() throws IOException {
-    target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    target.createContext("/", exchange -> {
-      try (exchange) {
-        exchange.sendResponseHeaders(200, -1);
-      }
-    });
-    target.start();
+    target = TargetServer.answering();
   }
 
   @AfterAll
   void stopTarget() {
-    target.stop(0);
+    target.close();
   }
 
   @Test
@@ -192,7 +184,7 @@ class RunControlApiTest extends ApiTestSupport {
   }
 
   private String reachable() {
-    return "http://127.0.0.1:" + target.getAddress().getPort() + "/health";
+    return target.base() + "/health";
   }
 
   private static String unreachable() {

@@ -5,9 +5,11 @@ import dev.remedia.cli.ApiClient;
 import dev.remedia.cli.ApiCommand;
 import dev.remedia.cli.ApiPath;
 import dev.remedia.cli.Listing;
+import dev.remedia.cli.PageOptions;
 import dev.remedia.cli.Table;
 import dev.remedia.cli.Times;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "approvals", description = "List approval gates, newest first.")
@@ -16,15 +18,13 @@ public final class ApprovalsCommand extends ApiCommand {
   @Option(names = "--status", paramLabel = "STATUS", description = "PENDING, APPROVED, REJECTED, EXPIRED or CANCELLED")
   private String status;
 
-  @Option(names = "--limit", paramLabel = "N", description = "at most N gates")
-  private Integer limit;
-
-  @Option(names = "--cursor", paramLabel = "CURSOR", description = "the next page, as the previous one said")
-  private String cursor;
+  @Mixin private PageOptions page;
 
   @Override
   protected int run(ApiClient api) {
-    ApiPath path = ApiPath.api("approvals").query("status", status).query("limit", limit).query("cursor", cursor);
+    ApiPath path =
+        page.applyTo(
+            ApiPath.api("approvals").query("status", status));
     return show(api.get(path), answer -> {
       Listing listing = Listing.of(answer);
       Table table = new Table("ID", "STATUS", "VOTES", "APPROVERS", "REQUESTER", "DEADLINE", "RUN", "TITLE");

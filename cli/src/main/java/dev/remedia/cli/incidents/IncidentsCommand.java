@@ -5,9 +5,11 @@ import dev.remedia.cli.ApiClient;
 import dev.remedia.cli.ApiCommand;
 import dev.remedia.cli.ApiPath;
 import dev.remedia.cli.Listing;
+import dev.remedia.cli.PageOptions;
 import dev.remedia.cli.Table;
 import dev.remedia.cli.Times;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "incidents", description = "List incidents, newest first.")
@@ -22,21 +24,16 @@ public final class IncidentsCommand extends ApiCommand {
   @Option(names = "--severity", paramLabel = "SEVERITY", description = "CRITICAL, ERROR, WARNING or INFO")
   private String severity;
 
-  @Option(names = "--limit", paramLabel = "N", description = "at most N incidents (1 to 200, default 50)")
-  private Integer limit;
-
-  @Option(names = "--cursor", paramLabel = "CURSOR", description = "the next page, as the previous one said")
-  private String cursor;
+  @Mixin private PageOptions page;
 
   @Override
   protected int run(ApiClient api) {
     ApiPath path =
-        ApiPath.api("incidents")
-            .query("status", status)
-            .query("source", source)
-            .query("severity", severity)
-            .query("limit", limit)
-            .query("cursor", cursor);
+        page.applyTo(
+            ApiPath.api("incidents")
+                .query("status", status)
+                .query("source", source)
+                .query("severity", severity));
     return show(api.get(path), answer -> {
       Listing listing = Listing.of(answer);
       Table table = new Table("ID", "STATUS", "SEVERITY", "OPENED", "ALERTS", "SOURCE", "SUMMARY");

@@ -5,9 +5,11 @@ import dev.remedia.cli.ApiClient;
 import dev.remedia.cli.ApiCommand;
 import dev.remedia.cli.ApiPath;
 import dev.remedia.cli.Listing;
+import dev.remedia.cli.PageOptions;
 import dev.remedia.cli.Table;
 import dev.remedia.cli.Times;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "runs", description = "List runs, newest first.")
@@ -19,20 +21,15 @@ public final class RunsCommand extends ApiCommand {
   @Option(names = "--runbook", paramLabel = "RUNBOOK", description = "only runs of this runbook")
   private String runbook;
 
-  @Option(names = "--limit", paramLabel = "N", description = "at most N runs (1 to 200, default 50)")
-  private Integer limit;
-
-  @Option(names = "--cursor", paramLabel = "CURSOR", description = "the next page, as the previous one said")
-  private String cursor;
+  @Mixin private PageOptions page;
 
   @Override
   protected int run(ApiClient api) {
     ApiPath path =
-        ApiPath.api("runs")
-            .query("status", status)
-            .query("runbook", runbook)
-            .query("limit", limit)
-            .query("cursor", cursor);
+        page.applyTo(
+            ApiPath.api("runs")
+                .query("status", status)
+                .query("runbook", runbook));
     return show(api.get(path), answer -> {
       Listing listing = Listing.of(answer);
       Table table = new Table("ID", "RUNBOOK", "STATUS", "STARTED", "ENDED", "FAILURE");

@@ -1,4 +1,4 @@
-package dev.remedia.api.e2e;
+package dev.remedia.api;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP endpoint for runs to probe; it can hold its first request to leave a probe in flight. */
-final class TargetServer implements AutoCloseable {
+public final class TargetServer implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
@@ -37,23 +37,28 @@ final class TargetServer implements AutoCloseable {
     server.start();
   }
 
-  static TargetServer answering() throws IOException {
+  public static TargetServer answering() throws IOException {
     return new TargetServer(false);
   }
 
-  static TargetServer holdingFirstRequest() throws IOException {
+  public static TargetServer holdingFirstRequest() throws IOException {
     return new TargetServer(true);
   }
 
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
+  /** {@code http://127.0.0.1:<port>}, to which a test adds any path: every path answers 200. */
+  public String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  int requests() {
+  public String url() {
+    return base() + "/health";
+  }
+
+  public int requests() {
     return requests.get();
   }
 
-  boolean awaitFirstRequest() throws InterruptedException {
+  public boolean awaitFirstRequest() throws InterruptedException {
     return firstRequest.await(60, TimeUnit.SECONDS);
   }
 
