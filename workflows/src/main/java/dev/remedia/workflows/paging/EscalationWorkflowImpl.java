@@ -6,12 +6,10 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -154,26 +152,21 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
    * sends waited for a busy worker) does not push the later ones back, and after an outage the levels
    * overdue by then are paged at once, in order. A timed await per outcome
    * started and cancelled a timer each time a send reported, which at a thousand escalations was
-   * thousands of needless timer commands; the timer is cancelled if someone settles first.
+   * thousands of needless timer commands.
    */
   private void awaitLevelEnd(long deadline) {
     long remaining = deadline - now();
     if (remaining <= 0) {
       return;
     }
-    List<Promise<Void>> levelEnds = new ArrayList<>(1);
-    CancellationScope timer =
-        Workflow.newCancellationScope(() -> levelEnds.add(Workflow.newTimer(Duration.ofMillis(remaining))));
-    timer.run();
-    Promise<Void> levelEnd = levelEnds.get(0);
+    // Never cancelled: a settlement that races the timer's firing would otherwise cancel a timer the
+    // server has already fired. Left running, it fires into a finished level, or the workflow ends first.
+    Promise<Void> levelEnd = Workflow.newTimer(Duration.ofMillis(remaining));
     while (settlement == null && !levelEnd.isCompleted()) {
       Workflow.await(() -> settlement != null || !outcomes.isEmpty() || levelEnd.isCompleted());
       while (settlement == null && !outcomes.isEmpty()) {
         handle(outcomes.poll());
       }
-    }
-    if (!levelEnd.isCompleted()) {
-      timer.cancel();
     }
   }
 
