@@ -1,5 +1,12 @@
 package dev.remedia.activities.certs;
 
+import java.util.ArrayList;
+import org.slf4j.LoggerFactory;
+import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.Level;
 import static dev.remedia.activities.store.generated.Tables.ACME_ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,6 +197,50 @@ class AcmeRenewalRealComponentsTest {
 
     assertEquals(first.serial(), again.serial());
     assertEquals(orderUrl, orders.find(runId).orElseThrow().orderUrl());
+  }
+
+  @Test
+  void noPrivateKeyReachesTheLogOrWhatTheActivitiesAnswer() throws Exception {
+    LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ch.qos.logback.classic.Logger root = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level rootLevel = root.getLevel();
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.setContext(logback);
+    logged.start();
+    root.addAppender(logged);
+    root.setLevel(Level.DEBUG);
+    IssuedCertificate issued;
+    String deployed;
+    try {
+      issued = acme(pebble, null, List.of()).order(new OrderRequest(runId, List.of(DOMAIN), ChallengeType.HTTP_01));
+      deployed = deploys(nginx.reloadCommand()).deploy(new DeployRequest(runId, "web")).detail();
+    } finally {
+      root.detachAppender(logged);
+      root.setLevel(rootLevel);
+    }
+
+    List<String> secrets = new ArrayList<>(keyLines(Files.readString(nginx.key)));
+    secrets.addAll(keyLines(Files.readString(pebble.directory.resolve("account.pem"))));
+    assertTrue(secrets.size() > 4, "no key was read: " + secrets);
+    List<String> said = new ArrayList<>(List.of(issued.toString(), deployed));
+    for (ILoggingEvent event : logged.list) {
+      said.add(event.getFormattedMessage());
+      if (event.getThrowableProxy() != null) {
+        said.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      }
+    }
+    assertTrue(logged.list.size() > 0, "nothing was logged, so nothing was checked");
+    for (String text : said) {
+      assertFalse(text.contains("PRIVATE KEY"), "a private key was said: " + text);
+      for (String secret : secrets) {
+        assertFalse(text.contains(secret), "a line of a private key was said: " + text);
+      }
+    }
+  }
+
+  /** The base64 lines of a PEM private key, each long enough that a match is no accident. */
+  private static List<String> keyLines(String pem) {
+    return pem.lines().filter(line -> !line.startsWith("-----") && line.length() >= 40).toList();
   }
 
   @Test
