@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.runbooks.CachelessEnvironment;
 import dev.remedia.runbooks.RecordedHistories;
 import dev.remedia.runbooks.RecordingJournal;
 import dev.remedia.workflows.approval.ApprovalWorkflow;
@@ -28,10 +29,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,11 +56,7 @@ class CertRenewalRunbookTest {
   @BeforeEach
   void startEnvironment() {
     // No workflow cache: every workflow task replays the history, as after a worker restart.
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
-                .build());
+    env = CachelessEnvironment.newInstance();
     endpoint = new FakeEndpoint(env::currentTimeMillis);
     paging =
         new FakePaging(

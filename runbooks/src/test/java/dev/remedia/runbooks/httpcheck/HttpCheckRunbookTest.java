@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.runbooks.RecordedHistories;
 import dev.remedia.runbooks.RecordingJournal;
-import dev.remedia.workflows.paging.PacedQueue;
 import dev.remedia.workflows.paging.EscalationResult;
 import dev.remedia.workflows.paging.EscalationWorkflow;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
@@ -58,8 +57,8 @@ class HttpCheckRunbookTest {
             plan(0, FinalAction.MARK_UNACKNOWLEDGED, level(300, List.of(PageChannel.SLACK), "alice")));
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(HttpCheckRunbookImpl.class, EscalationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(probe, journal, paging);
-    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
+    worker.registerActivitiesImplementations(probe, journal);
+    paging.registerOn(env, QUEUE, worker);
     env.start();
   }
 

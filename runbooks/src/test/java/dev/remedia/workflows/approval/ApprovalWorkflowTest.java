@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.runbooks.CachelessEnvironment;
 import dev.remedia.runbooks.RecordedHistories;
-import dev.remedia.workflows.paging.PacedQueue;
 import dev.remedia.workflows.paging.EscalationWorkflow;
 import dev.remedia.workflows.paging.EscalationWorkflowImpl;
 import dev.remedia.workflows.paging.FakePaging;
@@ -21,10 +21,8 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +53,15 @@ class ApprovalWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
-                .build());
+    env = CachelessEnvironment.newInstance();
     paging =
         new FakePaging(
             env::currentTimeMillis,
             plan(0, FinalAction.MARK_UNACKNOWLEDGED, level(3600, List.of(PageChannel.SMS), "dave")));
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(ApprovalWorkflowImpl.class, EscalationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(approvals, paging);
-    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
+    worker.registerActivitiesImplementations(approvals);
+    paging.registerOn(env, QUEUE, worker);
     env.start();
     client = env.getWorkflowClient();
   }

@@ -3,8 +3,8 @@ package dev.remedia.workflows.incident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.runbooks.CachelessEnvironment;
 import dev.remedia.runbooks.RecordedHistories;
-import dev.remedia.workflows.paging.PacedQueue;
 import dev.remedia.workflows.paging.EscalationLevel;
 import dev.remedia.workflows.paging.EscalationPlan;
 import dev.remedia.workflows.paging.EscalationResult;
@@ -20,10 +20,8 @@ import dev.remedia.workflows.paging.TargetKind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,11 +49,7 @@ class IncidentPagingTest {
 
   @BeforeEach
   void startEnvironment() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
-                .build());
+    env = CachelessEnvironment.newInstance();
     EscalationLevel alice =
         new EscalationLevel(
             List.of(new PageTarget(TargetKind.PERSON, "alice")), List.of(PageChannel.SLACK), 300);
@@ -65,8 +59,8 @@ class IncidentPagingTest {
             new EscalationPlan("default", List.of(alice), 3, FinalAction.MARK_UNACKNOWLEDGED, null, "4821"));
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, EscalationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(journal, paging);
-    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
+    worker.registerActivitiesImplementations(journal);
+    paging.registerOn(env, QUEUE, worker);
     env.start();
     client = env.getWorkflowClient();
   }

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.runbooks.CachelessEnvironment;
 import dev.remedia.runbooks.RecordedHistories;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactoryOptions;
 import dev.remedia.workflows.runbook.RunClaimActivities;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,11 +48,7 @@ class IncidentWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
-                .build());
+    env = CachelessEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, EchoRunbook.Impl.class);
     worker.registerActivitiesImplementations(journal, claims);

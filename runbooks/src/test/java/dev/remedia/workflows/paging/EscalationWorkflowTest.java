@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.remedia.runbooks.CachelessEnvironment;
 import dev.remedia.runbooks.RecordedHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -229,17 +228,12 @@ class EscalationWorkflowTest {
   }
 
   private void startWith(EscalationPlan plan, java.util.function.Consumer<FakePaging> setUp) {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
-                .build());
+    env = CachelessEnvironment.newInstance();
     paging = new FakePaging(env::currentTimeMillis, plan);
     setUp.accept(paging);
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(EscalationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(paging);
-    PacedQueue.newWorker(env.getWorkerFactory(), QUEUE).registerActivitiesImplementations(paging);
+    paging.registerOn(env, QUEUE, worker);
     env.start();
     client = env.getWorkflowClient();
     startedAt = env.currentTimeMillis();

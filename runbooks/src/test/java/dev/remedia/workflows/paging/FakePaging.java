@@ -1,5 +1,7 @@
 package dev.remedia.workflows.paging;
 
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +37,15 @@ public final class FakePaging implements PagingActivities {
   public FakePaging(LongSupplier clock, EscalationPlan plan) {
     this.clock = clock;
     this.plan = plan;
+  }
+
+  /**
+   * Registers these activities on the worker of {@code queue} and on its paced queue, where the
+   * escalation schedules its sends and notices, as Remedia's worker does.
+   */
+  public void registerOn(TestWorkflowEnvironment env, String queue, Worker worker) {
+    worker.registerActivitiesImplementations(this);
+    PacedQueue.newWorker(env.getWorkerFactory(), queue).registerActivitiesImplementations(this);
   }
 
   /** Planning takes this long in real time, as it does when the worker is swamped. */
