@@ -46,11 +46,9 @@ public final class RunJournal {
     RunJournal run = new RunJournal();
     String runbook = Workflow.getInfo().getWorkflowType();
     run.journal.runStarted(new RunJournalActivities.RunStarted(run.runId, runbook, input, now()));
+    O result;
     try {
-      O result = body.apply(run);
-      run.journal.runEnded(
-          new RunJournalActivities.RunEnded(run.runId, RunStatus.SUCCEEDED, result, null, now()));
-      return result;
+      result = body.apply(run);
     } catch (TemporalFailure failure) {
       boolean cancelled = cancelRequested();
       RunStatus status = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
@@ -63,6 +61,13 @@ public final class RunJournal {
           });
       throw failure;
     }
+    // Outside the try: a cancellation that arrives while the success is being recorded must neither
+    // undo work that finished nor record the run as cancelled.
+    run.recordEvenIfCancelled(
+        () ->
+            run.journal.runEnded(
+                new RunJournalActivities.RunEnded(run.runId, RunStatus.SUCCEEDED, result, null, now())));
+    return result;
   }
 
   /**
@@ -85,15 +90,17 @@ public final class RunJournal {
   public <T> T step(String name, Supplier<T> action, Function<? super T, String> describe) {
     int seq = ++steps;
     journal.stepStarted(new RunJournalActivities.StepStarted(runId, seq, name, now()));
+    T value;
     try {
-      T value = action.get();
-      end(seq, name, StepState.SUCCEEDED, describe.apply(value));
-      return value;
+      value = action.get();
     } catch (TemporalFailure failure) {
       StepState state = cancelRequested() ? StepState.CANCELLED : StepState.FAILED;
       recordEvenIfCancelled(() -> end(seq, name, state, Failures.reason(failure)));
       throw failure;
     }
+    // A step that did its work is recorded as done even when a cancellation arrives meanwhile.
+    recordEvenIfCancelled(() -> end(seq, name, StepState.SUCCEEDED, describe.apply(value)));
+    return value;
   }
 
   /** Records a step that was not needed, with the reason, so the timeline explains its absence. */
