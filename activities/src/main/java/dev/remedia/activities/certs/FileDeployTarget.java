@@ -30,14 +30,22 @@ public record FileDeployTarget(String name, Path key, Path chain, List<String> r
   @Override
   public String install(String chainPem, String keyPem) throws DeployException {
     try {
-      // Idempotent: a retry finds the new content in place and keeps the earlier .previous copies.
-      if (holds(key, keyPem) && holds(chain, chainPem)) {
+      // Idempotent per file: a retry finds the new content in place and keeps the earlier .previous
+      // copy. Deciding per file matters after a crash between the two writes: the key already new must
+      // not overwrite its .previous, or a rollback would pair the new key with the old chain.
+      boolean keyInPlace = holds(key, keyPem);
+      boolean chainInPlace = holds(chain, chainPem);
+      if (keyInPlace && chainInPlace) {
         return "files already hold the new certificate; " + runReload();
       }
-      keepPrevious(key, SecretFiles.PRIVATE);
-      keepPrevious(chain, SecretFiles.PUBLIC);
-      SecretFiles.write(key, keyPem, SecretFiles.PRIVATE);
-      SecretFiles.write(chain, chainPem, SecretFiles.PUBLIC);
+      if (!keyInPlace) {
+        keepPrevious(key, SecretFiles.PRIVATE);
+        SecretFiles.write(key, keyPem, SecretFiles.PRIVATE);
+      }
+      if (!chainInPlace) {
+        keepPrevious(chain, SecretFiles.PUBLIC);
+        SecretFiles.write(chain, chainPem, SecretFiles.PUBLIC);
+      }
     } catch (IOException e) {
       throw new DeployException("cannot write " + key + " and " + chain + ": " + e.getMessage());
     }
