@@ -3,6 +3,7 @@ package dev.remedia.api.access;
 import dev.remedia.api.config.LimitSettings;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.api.problem.ProblemResponses;
+import dev.remedia.api.problem.ReadModelUnavailable;
 import dev.remedia.api.requests.RemoteAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
 class AccessFilter implements Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
-  private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
   private static final int MAX_SOURCE_CHARS = 64;
 
   private final AccessPolicy policy;
@@ -80,10 +80,7 @@ class AccessFilter implements Ordered {
       authentication = tokens.authenticate(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
     } catch (DataAccessException e) {
       LOG.error("PostgreSQL failed while checking the API token of {} {}", request.getMethod(), request.getPath(), e);
-      return problems.handle(
-          request,
-          ApiProblem.unavailable("the read model (PostgreSQL) is unavailable, so the token cannot be checked; try again",
-              UNAVAILABLE_RETRY, e));
+      return problems.handle(request, ReadModelUnavailable.problem(e));
     }
     if (authentication instanceof ApiTokens.Refused refused) {
       String address = RemoteAddress.of(request);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,9 @@ public class ApiTokens {
     if (configured.isPresent()) {
       return new Authenticated(configured.get());
     }
-    var stored = store.findByHash(hash);
+    // Anything else without an issued token's shape is refused before PostgreSQL is asked, so a flood
+    // of junk tokens costs a regular expression, not a query each.
+    var stored = TokenHashes.couldBeIssued(presented) ? store.findByHash(hash) : Optional.<StoredApiToken>empty();
     if (stored.isEmpty()) {
       return new Refused("the bearer token is not a Remedia API token (unknown, or mistyped)");
     }
@@ -91,9 +94,13 @@ public class ApiTokens {
     if (token.revoked()) {
       return new Refused("the token '" + token.name() + "' was revoked at " + token.revokedAt());
     }
+    Optional<Role> role = Role.fromId(token.role());
+    if (role.isEmpty()) {
+      LOG.error("Token '{}' has the unknown role '{}' in PostgreSQL; it is refused", token.name(), token.role());
+      return new Refused("the token '" + token.name() + "' has no usable role; an admin must replace it");
+    }
     touch(token);
-    return new Authenticated(
-        new Caller(token.id().toString(), token.name(), Role.fromId(token.role()).orElseThrow(), token.person()));
+    return new Authenticated(new Caller(token.id().toString(), token.name(), role.get(), token.person()));
   }
 
   /** A new token, its value answered only here. */

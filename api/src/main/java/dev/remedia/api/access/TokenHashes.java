@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Makes token values and the hashes stored in their place.
@@ -21,7 +22,15 @@ final class TokenHashes {
   private static final int RANDOM_BYTES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** What {@link #newToken} makes: the prefix and 43 base64url characters. */
+  private static final Pattern ISSUED = Pattern.compile("rmd_[A-Za-z0-9_-]{43}");
+
   private TokenHashes() {}
+
+  /** Whether the value has the shape of a token Remedia issued, so is worth looking up at all. */
+  static boolean couldBeIssued(String token) {
+    return ISSUED.matcher(token).matches();
+  }
 
   static String newToken() {
     byte[] bytes = new byte[RANDOM_BYTES];

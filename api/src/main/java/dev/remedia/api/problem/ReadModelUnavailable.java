@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /** PostgreSQL failing under a request is an outage to retry through, not a client error or a 500. */
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
-class ReadModelUnavailable implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
+public class ReadModelUnavailable implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReadModelUnavailable.class);
 
@@ -26,9 +26,12 @@ class ReadModelUnavailable implements ExceptionHandler<DataAccessException, Http
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
     LOG.error("PostgreSQL failed under {} {}", request.getMethod(), request.getPath(), exception);
-    return problems.handle(
-        request,
-        ApiProblem.unavailable(
-            "the read model (PostgreSQL) is unavailable; try again", Duration.ofSeconds(5), exception));
+    return problems.handle(request, problem(exception));
+  }
+
+  /** The 503 for a PostgreSQL failure, for code that catches it before an exception handler would. */
+  public static ApiProblem problem(DataAccessException exception) {
+    return ApiProblem.unavailable(
+        "the read model (PostgreSQL) is unavailable; try again", Duration.ofSeconds(5), exception);
   }
 }
