@@ -29,42 +29,33 @@ public final class RemediaCounters {
    *     invalid}, {@code unavailable} or {@code error}
    */
   public void alertsReceived(String source, String result, int alerts) {
-    Counter.builder("remedia.alerts.received")
-        .description("Alerts received by webhook, by source and result; a failed delivery counts once")
-        .tag("source", source)
-        .tag("result", result)
-        .register(registry)
-        .increment(alerts);
+    count(
+        "remedia.alerts.received", "Alerts received by webhook, by source and result; a failed delivery counts once",
+        alerts, "source", source, "result", result);
   }
 
   /** A run ended; counted by the journal write that recorded the end. */
   public void runEnded(String runbook, RunStatus outcome) {
-    Counter.builder("remedia.runs")
-        .description("Runs that ended, by runbook and outcome")
-        .tag("runbook", runbook)
-        .tag("outcome", lower(outcome))
-        .register(registry)
-        .increment();
+    count("remedia.runs", "Runs that ended, by runbook and outcome", 1, "runbook", runbook, "outcome", lower(outcome));
   }
 
   /** A send recorded its outcome: sent, rolled up, failed, opted out or cancelled. */
   public void pageRecorded(PageChannel channel, PageStatus outcome) {
-    Counter.builder("remedia.pages")
-        .description("Pages whose send ended, by channel and outcome")
-        .tag("channel", lower(channel))
-        .tag("outcome", lower(outcome))
-        .register(registry)
-        .increment();
+    count(
+        "remedia.pages", "Pages whose send ended, by channel and outcome", 1,
+        "channel", lower(channel), "outcome", lower(outcome));
   }
 
   /** A channel's later report (delivered, failed, no answer, opted out) moved a page forward. */
   public void pageReported(PageChannel channel, PageStatus status) {
-    Counter.builder("remedia.page.reports")
-        .description("Channel reports that changed a sent page, by channel and reported status")
-        .tag("channel", lower(channel))
-        .tag("status", lower(status))
-        .register(registry)
-        .increment();
+    count(
+        "remedia.page.reports", "Channel reports that changed a sent page, by channel and reported status", 1,
+        "channel", lower(channel), "status", lower(status));
+  }
+
+  /** Micrometer registers a counter once per name and tags and hands back the same one after. */
+  private void count(String name, String description, double amount, String... tags) {
+    Counter.builder(name).description(description).tags(tags).register(registry).increment(amount);
   }
 
   private static String lower(Enum<?> value) {
