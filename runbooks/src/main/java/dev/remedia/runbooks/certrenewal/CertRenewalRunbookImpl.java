@@ -13,6 +13,7 @@ import dev.remedia.workflows.certs.CertificateActivities.RenewalRecord;
 import dev.remedia.workflows.certs.DeployActivities;
 import dev.remedia.workflows.certs.DeployActivities.DeployReport;
 import dev.remedia.workflows.certs.DeployActivities.DeployRequest;
+import dev.remedia.workflows.certs.RenewalDue;
 import dev.remedia.workflows.certs.ServedCertificate;
 import dev.remedia.workflows.incident.Severity;
 import dev.remedia.workflows.paging.RunPaging;
@@ -129,16 +130,8 @@ public class CertRenewalRunbookImpl implements CertRenewalRunbook {
     if (input.force()) {
       return new Plan(served, target, true, "forced");
     }
-    RenewalWindow window = renewalWindow(served);
-    if (window != null) {
-      return window.start().toEpochMilli() <= now
-          ? new Plan(served, target, true, "inside the CA's renewal window, from " + window.start())
-          : new Plan(served, target, false, "not due: the CA's renewal window opens " + window.start());
-    }
-    Instant twoThirds = served.twoThirdsOfLifetime();
-    return twoThirds.toEpochMilli() <= now
-        ? new Plan(served, target, true, "past two thirds of its lifetime, since " + twoThirds)
-        : new Plan(served, target, false, "not due until " + twoThirds + " (two thirds of its lifetime)");
+    RenewalDue due = RenewalDue.of(served, renewalWindow(served), now);
+    return new Plan(served, target, due.due(), due.reason());
   }
 
   /** The CA's suggestion, when it makes one; a CA that cannot say leaves the decision to the lifetime rule. */

@@ -4,6 +4,7 @@ import dev.remedia.workflows.certs.AcmeActivities;
 import dev.remedia.workflows.certs.AcmeActivities.RenewalWindow;
 import dev.remedia.workflows.certs.CertificateActivities;
 import dev.remedia.workflows.certs.CertificateActivities.ProbeRequest;
+import dev.remedia.workflows.certs.RenewalDue;
 import dev.remedia.workflows.certs.ServedCertificate;
 import dev.remedia.workflows.runbook.RunClaimActivities;
 import io.temporal.activity.ActivityOptions;
@@ -102,16 +103,14 @@ public class CertSweepWorkflowImpl implements CertSweepWorkflow {
     }
   }
 
+  /** The runbook's own rule; a CA that cannot be asked leaves the decision to the lifetime rule. */
   private boolean due(ServedCertificate served) {
-    long now = Workflow.currentTimeMillis();
-    if (served.twoThirdsOfLifetime().toEpochMilli() <= now) {
-      return true;
-    }
+    RenewalWindow window;
     try {
-      RenewalWindow window = acme.renewalWindow(served.leafPem());
-      return window != null && window.start().toEpochMilli() <= now;
+      window = acme.renewalWindow(served.leafPem());
     } catch (TemporalFailure failure) {
-      return false;
+      window = null;
     }
+    return RenewalDue.of(served, window, Workflow.currentTimeMillis()).due();
   }
 }
