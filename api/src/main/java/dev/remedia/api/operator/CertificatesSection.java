@@ -103,7 +103,9 @@ final class CertificatesSection {
     List<String> reload = f.containsKey("reload") ? command(f.get("reload").value(), label + ": reload") : List.of();
     Duration timeout =
         f.containsKey("reload-timeout")
-            ? nodes.duration(f.get("reload-timeout").value(), label + ": reload-timeout", Duration.ofSeconds(1), Duration.ofMinutes(10))
+            // At most two minutes: the deploy activity gives up after three, and a reload still running
+            // when Temporal retries the deploy would race the retry's install or rollback.
+            ? nodes.duration(f.get("reload-timeout").value(), label + ": reload-timeout", Duration.ofSeconds(1), Duration.ofMinutes(2))
             : Duration.ofSeconds(30);
     return key == null || chain == null || reload == null || timeout == null
         ? null
