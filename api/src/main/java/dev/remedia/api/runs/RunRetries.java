@@ -24,11 +24,15 @@ import java.util.Set;
 @Singleton
 class RunRetries {
 
-  // Ends the read model cannot show: a workflow terminated or timed out ran none of its own code.
+  // Ends the read model may not show: a workflow terminated or timed out ran none of its own code, and
+  // one cancelled or failed before its journal recorded the end (cancelled before its start was
+  // recorded, say) left the row RUNNING too. Only a success is never worth retrying.
   private static final Set<WorkflowExecutionStatus> ENDED_UNRECORDED =
       Set.of(
           WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED,
-          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT);
+          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
+          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
+          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED);
 
   private final RunLookup runs;
   private final RunbookInputReader inputs;
