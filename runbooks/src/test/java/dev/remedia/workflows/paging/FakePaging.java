@@ -31,6 +31,7 @@ public final class FakePaging implements PagingActivities {
   private final List<String> settleCalls = Collections.synchronizedList(new ArrayList<>());
   private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
   private final List<FinalAction> exhausted = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> lookups = Collections.synchronizedList(new ArrayList<>());
 
   private volatile Duration planTakes = Duration.ZERO;
 
@@ -62,6 +63,7 @@ public final class FakePaging implements PagingActivities {
 
   @Override
   public EscalationPlan plan(String escalationId, EscalationRequest request) {
+    lookups.add("plan");
     try {
       Thread.sleep(planTakes.toMillis());
     } catch (InterruptedException e) {
@@ -72,6 +74,7 @@ public final class FakePaging implements PagingActivities {
 
   @Override
   public List<Recipient> recipients(String escalationId, EscalationLevel level, long atMillis) {
+    lookups.add("recipients " + level.targets().get(0).name());
     return level.targets().stream()
         .map(
             target ->
@@ -132,6 +135,11 @@ public final class FakePaging implements PagingActivities {
 
   public List<String> notes() {
     return List.copyOf(notes);
+  }
+
+  /** Each plan and recipients call, in order: {@code "plan"}, {@code "recipients alice"}. */
+  public List<String> lookups() {
+    return List.copyOf(lookups);
   }
 
   public List<FinalAction> exhausted() {

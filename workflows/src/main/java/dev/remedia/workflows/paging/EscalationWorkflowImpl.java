@@ -2,6 +2,7 @@ package dev.remedia.workflows.paging;
 
 import dev.remedia.workflows.incident.IncidentWorkflow;
 import dev.remedia.workflows.runbook.Failures;
+import dev.remedia.workflows.runbook.JournalOptions;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
@@ -23,14 +24,13 @@ import java.util.Map;
  */
 public class EscalationWorkflowImpl implements EscalationWorkflow {
 
-  // Bookkeeping against the read model: retried for as long as PostgreSQL takes to come back.
-  private final PagingActivities records =
-      Workflow.newActivityStub(
-          PagingActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(retryUpTo(Duration.ofMinutes(1)))
-              .build());
+  /**
+   * Bookkeeping against the read model (plan, recipients, stop, note, exhausted), retried for as long
+   * as PostgreSQL takes to come back. Local activities: each is a few milliseconds of SQL, and as
+   * activity tasks every one cost two trips through Temporal's task queues, which under a storm of
+   * incidents waited seconds each and made the levels fire late.
+   */
+  private PagingActivities records;
 
   // A page that cannot be sent in ten minutes is worth less than the next contact or level.
   private final PagingActivities sender =
@@ -56,6 +56,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   /** Escalations recorded before this started a timer each time they woke up during a level. */
   private static final String ONE_TIMER_PER_LEVEL = "one-timer-per-level";
+
+  /** Escalations recorded before this ran their bookkeeping as activity tasks. */
+  private static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
 
   /** Escalations recorded before {@code stop} existed went straight to {@code settled}. */
   private static final String STOP_BEFORE_TELLING = "stop-before-telling";
@@ -92,6 +95,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   public EscalationResult run(EscalationRequest request) {
     this.request = request;
     escalationId = Workflow.getInfo().getWorkflowId();
+    records = bookkeeping();
     plan = records.plan(escalationId, request);
     for (int round = 0; round <= plan.repeat() && settlement == null; round++) {
       for (int level = 0; level < plan.levels().size() && settlement == null; level++) {
@@ -264,6 +268,18 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       // The settlement stands even when the channels could not be updated; the notes say so.
       records.note(escalationId, "settle-notice-failed", Failures.reason(failure));
     }
+  }
+
+  private static PagingActivities bookkeeping() {
+    if (Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      return Workflow.newLocalActivityStub(PagingActivities.class, JournalOptions.retryingWithoutEnd());
+    }
+    return Workflow.newActivityStub(
+        PagingActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(retryUpTo(Duration.ofMinutes(1)))
+            .build());
   }
 
   private static RetryOptions retryUpTo(Duration maximumInterval) {
