@@ -74,6 +74,7 @@ public final class TemporalConnection implements AutoCloseable {
     try {
       // true = real time: the test server's time skipping would fire every timer at once.
       server = TestServer.createPortBoundServer(port, true);
+      DevServerLockLog.install(server);
     } catch (RuntimeException e) {
       throw new StartupFailure(
           "Temporal dev server cannot listen on port " + port + " (" + RootCause.message(e) + "); set "

@@ -17,6 +17,8 @@ import dev.remedia.workflows.paging.PageTarget;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.paging.TargetKind;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.history.v1.StartChildWorkflowExecutionInitiatedEventAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -65,6 +67,14 @@ class IncidentPagingTest {
     client = env.getWorkflowClient();
   }
 
+  private StartChildWorkflowExecutionInitiatedEventAttributes escalationStart() {
+    return client.fetchHistory(IncidentWorkflow.workflowId("alertmanager", KEY)).getEvents().stream()
+        .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+        .findFirst()
+        .orElseThrow()
+        .getStartChildWorkflowExecutionInitiatedEventAttributes();
+  }
+
   @AfterEach
   void stopEnvironment() {
     env.close();
@@ -89,6 +99,8 @@ class IncidentPagingTest {
     assertEquals(Duration.ofSeconds(30).toMillis(), incident.acknowledgedAtMillis() - incident.openedAtMillis(), 1_000);
     assertEquals(List.of("opened", "paging-started", "acknowledged"), journal.eventKinds(incidentId));
     assertEquals(List.of("alice@SLACK"), paging.addresses());
+    // Paging goes ahead of other work on the queue; its sends inherit the escalation's priority.
+    assertEquals(1, escalationStart().getPriority().getPriorityKey());
     RecordedHistories.saveIfRequested(client, IncidentWorkflow.workflowId("alertmanager", KEY), "incident-acknowledged-from-a-page");
   }
 
