@@ -3,6 +3,7 @@ package dev.remedia.activities.paging;
 import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.oncall.OnCallDirectory;
 import dev.remedia.activities.oncall.Person;
+import dev.remedia.activities.paging.StopRequests.StopRequest;
 import dev.remedia.activities.store.EscalationStatus;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.PageStatus;
@@ -88,13 +89,18 @@ public final class PageAnswerService implements PageAnswers {
     if (escalation.get().status() != EscalationStatus.PAGING) {
       return alreadySettled(escalation.get());
     }
+    StopRequest stop = stopRequests.forEscalation(escalation.get().id());
     try {
       client.newWorkflowStub(EscalationWorkflow.class, escalation.get().id()).settle(settlement);
     } catch (WorkflowNotFoundException e) {
+      stop.refused();
       // The escalation ended before its row said so: what is recorded now is the best answer.
       return alreadySettled(stores.escalations().find(escalation.get().id()).orElse(escalation.get()));
+    } catch (RuntimeException e) {
+      stop.refused();
+      throw e;
     }
-    stopRequests.forEscalation(escalation.get().id());
+    stop.taken();
     return accepted(settlement, "Paging stops.");
   }
 

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.exception.DataAccessException;
@@ -118,25 +119,49 @@ public final class EscalationStore {
   }
 
   /**
-   * Marks an escalation whose settlement Temporal has taken but not yet recorded, so that its waiting
-   * pages are withdrawn at once (see {@link PageStore#stillWanted}); a repeat keeps the first time.
+   * Marks the paging escalations of {@code scope} as stopping before their answer is handed to
+   * Temporal, so that their waiting pages are withdrawn at once (see {@link PageStore#stillWanted}).
+   * Tentative until {@link #confirmStop} or {@link #releaseStop}, and honoured only until {@code until}:
+   * a process that dies in between cannot silence paging for good. A firm mark, or a tentative one still
+   * in force, is kept as it is.
    */
-  public void requestStop(String id, Instant at) {
+  public void holdStop(StopScope scope, Instant at, Instant until) {
     db.update(ESCALATIONS)
         .set(ESCALATIONS.STOP_REQUESTED_AT, utc(at))
-        .where(ESCALATIONS.ID.eq(id), ESCALATIONS.STOP_REQUESTED_AT.isNull())
+        .set(ESCALATIONS.STOP_TENTATIVE_UNTIL, utc(until))
+        .where(
+            paging(scope),
+            ESCALATIONS.STOP_REQUESTED_AT.isNull().or(ESCALATIONS.STOP_TENTATIVE_UNTIL.lt(utc(at))))
         .execute();
   }
 
-  /** {@link #requestStop} for whichever escalations of an incident still page. */
-  public void requestStopForIncident(String incidentId, Instant at) {
+  /** Temporal took the answer: the marks of {@code scope} become firm, set at {@code at} where missing. */
+  public void confirmStop(StopScope scope, Instant at) {
     db.update(ESCALATIONS)
-        .set(ESCALATIONS.STOP_REQUESTED_AT, utc(at))
-        .where(
-            ESCALATIONS.INCIDENT_ID.eq(incidentId),
-            ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()),
-            ESCALATIONS.STOP_REQUESTED_AT.isNull())
+        .set(ESCALATIONS.STOP_REQUESTED_AT, DSL.coalesce(ESCALATIONS.STOP_REQUESTED_AT, utc(at)))
+        .setNull(ESCALATIONS.STOP_TENTATIVE_UNTIL)
+        .where(paging(scope))
         .execute();
+  }
+
+  /** Temporal refused the answer: the tentative mark set at {@code at} goes, so paging goes on. */
+  public void releaseStop(StopScope scope, Instant at) {
+    db.update(ESCALATIONS)
+        .setNull(ESCALATIONS.STOP_REQUESTED_AT)
+        .setNull(ESCALATIONS.STOP_TENTATIVE_UNTIL)
+        .where(
+            paging(scope),
+            ESCALATIONS.STOP_REQUESTED_AT.eq(utc(at)),
+            ESCALATIONS.STOP_TENTATIVE_UNTIL.isNotNull())
+        .execute();
+  }
+
+  private static Condition paging(StopScope scope) {
+    Condition which =
+        scope.escalationId() != null
+            ? ESCALATIONS.ID.eq(scope.escalationId())
+            : ESCALATIONS.INCIDENT_ID.eq(scope.incidentId());
+    return which.and(ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()));
   }
 
   /** Records that a paging escalation ran out and frees its reply code; a repeat changes nothing. */

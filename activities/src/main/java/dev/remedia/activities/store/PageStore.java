@@ -150,7 +150,10 @@ public final class PageStore {
         .execute();
   }
 
-  /** Which of these pages belong to escalations still paging with no stop requested, and so may still be sent. */
+  /**
+   * Which of these pages belong to escalations still paging with no stop requested (or only a tentative
+   * request that lapsed), and so may still be sent.
+   */
   public Set<String> stillWanted(Collection<String> pageIds) {
     return db.select(PAGES.ID)
         .from(PAGES)
@@ -159,7 +162,8 @@ public final class PageStore {
         .where(
             PAGES.ID.in(pageIds),
             ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()),
-            ESCALATIONS.STOP_REQUESTED_AT.isNull())
+            ESCALATIONS.STOP_REQUESTED_AT.isNull()
+                .or(ESCALATIONS.STOP_TENTATIVE_UNTIL.lt(DSL.currentOffsetDateTime())))
         .fetchSet(PAGES.ID);
   }
 

@@ -218,6 +218,8 @@ class PageAnswerServiceTest {
     AnswerResult result = clicked(page, "U0ALICE");
 
     assertEquals(new AnswerResult(AnswerResult.Outcome.ALREADY_SETTLED, "Paging already stopped."), result);
+    // The stop marked before handing the answer over is withdrawn with it: the answer settled nothing.
+    assertNull(stores.escalations().find(escalationId).orElseThrow().stopRequestedAt());
   }
 
   @Test

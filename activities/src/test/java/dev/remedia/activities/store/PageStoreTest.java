@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.PageRequest;
 import dev.remedia.workflows.paging.SettleAction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -134,11 +135,49 @@ class PageStoreTest {
     PageRequest second = page(stoppedDirectly, null, PageChannel.SLACK, "U0ALICE");
     List.of(live, first, second).forEach(p -> pages.claim(p, T0));
 
-    escalations.requestStopForIncident(byIncidentId, T0);
-    escalations.requestStop(stoppedDirectly, T0);
+    escalations.confirmStop(StopScope.incident(byIncidentId), T0);
+    escalations.confirmStop(StopScope.escalation(stoppedDirectly), T0);
 
     assertEquals(Set.of(live.pageId()), pages.stillWanted(List.of(live.pageId(), first.pageId(), second.pageId())));
     assertEquals(EscalationStatus.PAGING, escalations.find(stoppedByIncident).orElseThrow().status());
+  }
+
+  @Test
+  void aTentativeStopWithdrawsPagesAtOnceAndARefusedAnswerLetsThemGo() {
+    PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(page, T0);
+    Instant now = Instant.now();
+
+    escalations.holdStop(StopScope.incident(incident), now, now.plusSeconds(60));
+    assertEquals(Set.of(), pages.stillWanted(List.of(page.pageId())));
+
+    escalations.releaseStop(StopScope.incident(incident), now);
+    assertEquals(Set.of(page.pageId()), pages.stillWanted(List.of(page.pageId())));
+  }
+
+  @Test
+  void aTentativeStopNeverConfirmedLapsesSoPagingGoesOn() {
+    PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(page, T0);
+    Instant twoMinutesAgo = Instant.now().minusSeconds(120);
+
+    // The process that marked it died before handing the answer to Temporal.
+    escalations.holdStop(StopScope.escalation(escalation), twoMinutesAgo, twoMinutesAgo.plusSeconds(60));
+
+    assertEquals(Set.of(page.pageId()), pages.stillWanted(List.of(page.pageId())));
+  }
+
+  @Test
+  void aConfirmedStopStaysWithdrawnForGoodAndALateReleaseCannotUndoIt() {
+    PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(page, T0);
+    Instant twoMinutesAgo = Instant.now().minusSeconds(120);
+    escalations.holdStop(StopScope.escalation(escalation), twoMinutesAgo, twoMinutesAgo.plusSeconds(60));
+
+    escalations.confirmStop(StopScope.escalation(escalation), twoMinutesAgo);
+    escalations.releaseStop(StopScope.escalation(escalation), twoMinutesAgo);
+
+    assertEquals(Set.of(), pages.stillWanted(List.of(page.pageId())));
   }
 
   @Test

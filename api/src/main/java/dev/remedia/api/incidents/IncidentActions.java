@@ -1,6 +1,7 @@
 package dev.remedia.api.incidents;
 
 import dev.remedia.activities.paging.StopRequests;
+import dev.remedia.activities.paging.StopRequests.StopRequest;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.activities.store.StoredIncident;
@@ -77,18 +78,21 @@ public class IncidentActions {
   }
 
   private void signal(StoredIncident incident, Settlement settlement, SettleAction action) {
+    StopRequest stop = stopRequests.forIncident(incident.id().toString());
     try {
       temporal
           .newUntypedWorkflowStub(incident.workflowId())
           .signal(IncidentWorkflow.SETTLE_SIGNAL, incident.id().toString(), settlement);
     } catch (WorkflowNotFoundException e) {
+      stop.refused();
       throw ApiProblem.conflict(
           "incident " + incident.id() + " is closed: there is nothing left to " + verb(action));
     } catch (WorkflowServiceException e) {
+      stop.refused();
       throw ApiProblem.unavailable(
           "Temporal did not take the " + verb(action) + "; retry", RETRY_AFTER, e);
     }
-    stopRequests.forIncident(incident.id().toString());
+    stop.taken();
   }
 
   private StoredIncident incident(String id) {

@@ -2,15 +2,23 @@ package dev.remedia.api.oncall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.api.ApiTestSupport;
+import dev.remedia.workflows.paging.Contact;
 import dev.remedia.workflows.paging.EscalationWorkflow;
+import dev.remedia.workflows.paging.PageChannel;
+import dev.remedia.workflows.paging.PageRequest;
+import io.temporal.client.WorkflowClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 class DevExampleApiTest extends ApiTestSupport {
 
   @Inject PagingStores stores;
+  @Inject WorkflowClient temporal;
 
   @Test
   void theExampleRotationIsOnCall() {
@@ -54,9 +63,32 @@ class DevExampleApiTest extends ApiTestSupport {
         post("/api/incidents/" + incidentId + "/ack", "application/json", "{\"by\": \"alice\"}");
 
     assertEquals(202, ack.statusCode(), ack.body());
-    // Set by the API itself: the escalation, when it records the settlement, leaves this alone.
+    // Set by the API itself before it signals, and firm once Temporal took the answer: the
+    // escalation, when it records the settlement, leaves this alone.
     assertNotNull(
         stores.escalations().find(EscalationWorkflow.workflowId(incidentId)).orElseThrow().stopRequestedAt());
+    PageRequest waiting =
+        new PageRequest(
+            UUID.randomUUID().toString(), EscalationWorkflow.workflowId(incidentId), incidentId, 0, 0, "bob",
+            new Contact(PageChannel.CONSOLE, "bob"), "waiting", "CRITICAL", null, "1234");
+    stores.pages().claim(waiting, Instant.now());
+    assertEquals(Set.of(), stores.pages().stillWanted(List.of(waiting.pageId())));
+  }
+
+  @Test
+  void anAcknowledgementTemporalRefusesLeavesPagingAsItWas() {
+    String alertId = json(postEvent("critical")).get("incidents").get(0).get("alertIds").get(0).asText();
+    String incidentId = eventually(() -> incidentOf(alertId));
+    eventually(() -> paging(incidentId));
+    String incidentWorkflowId = json(get("/api/incidents/" + incidentId)).get("workflowId").asText();
+    temporal.newUntypedWorkflowStub(incidentWorkflowId).terminate("the incident's workflow is gone");
+
+    HttpResponse<String> ack =
+        post("/api/incidents/" + incidentId + "/ack", "application/json", "{\"by\": \"alice\"}");
+
+    assertEquals(409, ack.statusCode(), ack.body());
+    // The stop marked before signalling went with the refusal: the escalation still pages.
+    assertNull(stores.escalations().find(EscalationWorkflow.workflowId(incidentId)).orElseThrow().stopRequestedAt());
   }
 
   private String incidentOf(String alertId) {
