@@ -81,15 +81,14 @@ public final class PageAnswerService implements PageAnswers {
     if (escalation.isEmpty()) {
       return new AnswerResult(AnswerResult.Outcome.UNKNOWN_PAGE, unknown(answer));
     }
-    String via = answer.via().name().toLowerCase(Locale.ROOT);
-    Settlement settlement = new Settlement(answer.action(), person.get().name(), via, clock.millis(), true);
     if (escalation.get().status() == EscalationStatus.EXHAUSTED && escalation.get().incidentId() != null) {
-      return settleIncidentDirectly(escalation.get(), settlement);
+      return settleIncidentDirectly(escalation.get(), settlement(answer, person.get(), clock.instant()));
     }
     if (escalation.get().status() != EscalationStatus.PAGING) {
       return alreadySettled(escalation.get());
     }
     StopRequest stop = stopRequests.forEscalation(escalation.get().id());
+    Settlement settlement = settlement(answer, person.get(), stop.at());
     try {
       client.newWorkflowStub(EscalationWorkflow.class, escalation.get().id()).settle(settlement);
     } catch (WorkflowNotFoundException e) {
@@ -102,6 +101,11 @@ public final class PageAnswerService implements PageAnswers {
     }
     stop.taken();
     return accepted(settlement, "Paging stops.");
+  }
+
+  private static Settlement settlement(PageAnswer answer, Person person, Instant at) {
+    String via = answer.via().name().toLowerCase(Locale.ROOT);
+    return new Settlement(answer.action(), person.name(), via, at.toEpochMilli(), true);
   }
 
   /**

@@ -68,6 +68,14 @@ public final class StopRequests {
       this.at = at;
     }
 
+    /**
+     * When paging stopped, as far as the pages can tell: the time an answer carries, so that no page
+     * checked before it counts as sent after it.
+     */
+    public Instant at() {
+      return at;
+    }
+
     /** Temporal took the answer: the waiting pages stay withdrawn. */
     public void taken() {
       bestEffort(scope, () -> escalations.confirmStop(scope, at));

@@ -40,14 +40,12 @@ public class IncidentActions {
   private final WorkflowClient temporal;
   private final AuditTrail audit;
   private final StopRequests stopRequests;
-  private final Clock clock;
 
   IncidentActions(IncidentStore incidents, WorkflowClient temporal, AuditTrail audit, PagingStores paging) {
     this.incidents = incidents;
     this.temporal = temporal;
     this.audit = audit;
-    this.clock = Clock.systemUTC();
-    this.stopRequests = new StopRequests(paging.escalations(), clock);
+    this.stopRequests = new StopRequests(paging.escalations(), Clock.systemUTC());
   }
 
   /**
@@ -65,7 +63,7 @@ public class IncidentActions {
     try {
       incident = incident(id);
       refuseIfSettled(incident, action);
-      signal(incident, new Settlement(action, by, VIA, clock.millis(), false), action);
+      signal(incident, action, by);
     } catch (ApiProblem problem) {
       // Only an id that is a UUID can name an incident, in the answer and in the audit log alike.
       Ids.uuid(id).ifPresent(
@@ -77,8 +75,9 @@ public class IncidentActions {
     return new SettleAccepted(incidentId, verb(action), by, VIA);
   }
 
-  private void signal(StoredIncident incident, Settlement settlement, SettleAction action) {
+  private void signal(StoredIncident incident, SettleAction action, String by) {
     StopRequest stop = stopRequests.forIncident(incident.id().toString());
+    Settlement settlement = new Settlement(action, by, VIA, stop.at().toEpochMilli(), false);
     try {
       temporal
           .newUntypedWorkflowStub(incident.workflowId())
