@@ -28,9 +28,10 @@ public final class PacedQueue {
 
   /**
    * Polls for sends kept up at once. A burst of a thousand incidents schedules about five hundred sends
-   * a second; with ten pollers they backed up, and a send waited up to five seconds to be handed out.
+   * a second; with 10 pollers a send waited up to five seconds to be handed out, with 25 up to a
+   * second (bench/README.md). A waiting poll costs the worker a parked thread.
    */
-  static final int POLLERS = 25;
+  static final int POLLERS = 50;
 
   /** A worker for the paced queue beside {@code taskQueue}; the caller registers the paging activities. */
   public static Worker newWorker(WorkerFactory factory, String taskQueue) {
