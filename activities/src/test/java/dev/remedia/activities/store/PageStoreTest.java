@@ -159,10 +159,9 @@ class PageStoreTest {
   void aTentativeStopNeverConfirmedLapsesSoPagingGoesOn() {
     PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
     pages.claim(page, T0);
-    Instant twoMinutesAgo = Instant.now().minusSeconds(120);
 
     // The process that marked it died before handing the answer to Temporal.
-    escalations.holdStop(StopScope.escalation(escalation), twoMinutesAgo, twoMinutesAgo.plusSeconds(60));
+    heldTwoMinutesAgo();
 
     assertEquals(Set.of(page.pageId()), pages.stillWanted(List.of(page.pageId())));
   }
@@ -171,13 +170,19 @@ class PageStoreTest {
   void aConfirmedStopStaysWithdrawnForGoodAndALateReleaseCannotUndoIt() {
     PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
     pages.claim(page, T0);
-    Instant twoMinutesAgo = Instant.now().minusSeconds(120);
-    escalations.holdStop(StopScope.escalation(escalation), twoMinutesAgo, twoMinutesAgo.plusSeconds(60));
+    Instant heldAt = heldTwoMinutesAgo();
 
-    escalations.confirmStop(StopScope.escalation(escalation), twoMinutesAgo);
-    escalations.releaseStop(StopScope.escalation(escalation), twoMinutesAgo);
+    escalations.confirmStop(StopScope.escalation(escalation), heldAt);
+    escalations.releaseStop(StopScope.escalation(escalation), heldAt);
 
     assertEquals(Set.of(), pages.stillWanted(List.of(page.pageId())));
+  }
+
+  /** A tentative stop of the escalation, marked two minutes ago and honoured for one. */
+  private Instant heldTwoMinutesAgo() {
+    Instant at = Instant.now().minusSeconds(120);
+    escalations.holdStop(StopScope.escalation(escalation), at, at.plusSeconds(60));
+    return at;
   }
 
   @Test
