@@ -7,13 +7,16 @@ import static dev.remedia.activities.store.generated.Tables.RUN_CLAIMS;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
- * Who holds each exclusive key. A holder keeps its key while its run has not ended in the runs table;
- * a claim that never became a run (the starter died between claiming and starting) lapses after
- * {@link #START_GRACE}. Taking a key over is a compare-and-set, so two triggers never both win.
+ * Who holds each exclusive key. A holder keeps its key while its run has not ended in the runs table
+ * and, once {@link #START_GRACE} has passed since the claim, while Temporal still runs its workflow. So a
+ * claim that never became a run (the starter died between claiming and starting) lapses, and so does
+ * one whose workflow was terminated or timed out, which never writes its end. Taking a key over is a
+ * compare-and-set, so two triggers never both win.
  */
 public final class RunClaimStore {
 
@@ -26,8 +29,13 @@ public final class RunClaimStore {
     this.db = db;
   }
 
-  /** Claims {@code key} for {@code runId} unless a live run holds it; returns the holder afterwards. */
-  public String claim(String key, String runId, Instant now) {
+  /**
+   * Claims {@code key} for {@code runId} unless a live run holds it; returns the holder afterwards.
+   *
+   * @param running whether Temporal still runs a workflow, by id; asked only about a holder past its
+   *     grace whose run has not ended here
+   */
+  public String claim(String key, String runId, Instant now, Predicate<String> running) {
     for (int attempt = 0; attempt < 3; attempt++) {
       int inserted =
           db.insertInto(RUN_CLAIMS)
@@ -49,7 +57,7 @@ public final class RunClaimStore {
         continue;
       }
       String holderId = holder.value1();
-      if (holderId.equals(runId) || !lapsed(holderId, instant(holder.value2()), now)) {
+      if (holderId.equals(runId) || !lapsed(holderId, instant(holder.value2()), now, running)) {
         return holderId;
       }
       int taken =
@@ -65,11 +73,12 @@ public final class RunClaimStore {
     throw new IllegalStateException("claim of " + key + " kept changing hands");
   }
 
-  private boolean lapsed(String holderId, Instant claimedAt, Instant now) {
+  private boolean lapsed(String holderId, Instant claimedAt, Instant now, Predicate<String> running) {
     var run = db.select(RUNS.ENDED_AT).from(RUNS).where(RUNS.ID.eq(holderId)).fetchOptional();
-    if (run.isPresent()) {
-      return run.get().value1() != null;
+    if (run.isPresent() && run.get().value1() != null) {
+      return true;
     }
-    return claimedAt.plus(START_GRACE).isBefore(now);
+    // Within the grace the starter may still be starting it; after it, Temporal has the last word.
+    return claimedAt.plus(START_GRACE).isBefore(now) && !running.test(holderId);
   }
 }

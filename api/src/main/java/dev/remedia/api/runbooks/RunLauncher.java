@@ -1,5 +1,6 @@
 package dev.remedia.api.runbooks;
 
+import dev.remedia.activities.journal.RunningWorkflows;
 import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
@@ -45,6 +46,7 @@ public class RunLauncher {
   private final RunStore runs;
   private final AuditTrail audit;
   private final RunClaimStore claims;
+  private final RunningWorkflows running;
 
   RunLauncher(
       WorkflowClient temporal,
@@ -59,6 +61,7 @@ public class RunLauncher {
     this.runs = runs;
     this.audit = audit;
     this.claims = claims;
+    this.running = new RunningWorkflows(temporal);
   }
 
   /**
@@ -97,7 +100,7 @@ public class RunLauncher {
 
   private RunAccepted launch(String runId, RunbookDefinition runbook, Record input, Launch launch) {
     if (input instanceof ExclusiveInput exclusive) {
-      String holder = claims.claim(exclusive.exclusiveKey(), runId, Instant.now());
+      String holder = claims.claim(exclusive.exclusiveKey(), runId, Instant.now(), running);
       if (!holder.equals(runId)) {
         return joined(holder, runbook, launch);
       }

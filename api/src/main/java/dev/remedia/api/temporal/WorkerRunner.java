@@ -4,6 +4,7 @@ import dev.remedia.activities.approval.ApprovalActivitiesImpl;
 import dev.remedia.activities.incident.IncidentJournalActivitiesImpl;
 import dev.remedia.activities.journal.RunClaimActivitiesImpl;
 import dev.remedia.activities.journal.RunJournalActivitiesImpl;
+import dev.remedia.activities.journal.RunningWorkflows;
 import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.paging.PagingActivitiesImpl;
 import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
@@ -75,7 +76,8 @@ public class WorkerRunner {
         paging,
         approvals);
     worker.registerActivitiesImplementations(renewals.all());
-    worker.registerActivitiesImplementations(new RunClaimActivitiesImpl(claims, Clock.systemUTC()));
+    worker.registerActivitiesImplementations(
+        new RunClaimActivitiesImpl(claims, new RunningWorkflows(client), Clock.systemUTC()));
     // Paging stays registered on the main queue too, for sends scheduled there before the paced queue.
     PacedQueue.newWorker(factory, settings.taskQueue()).registerActivitiesImplementations(paging);
     factory.start();

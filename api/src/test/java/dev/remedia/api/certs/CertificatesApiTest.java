@@ -66,7 +66,7 @@ class CertificatesApiTest extends ApiTestSupport {
     String endpoint = "join-" + UUID.randomUUID().toString().substring(0, 8) + ".example.org:443";
     String running = "cert-renewal-" + UUID.randomUUID();
     runs.recordStarted(running, "cert-renewal", "{}", Instant.now());
-    assertEquals(running, claims.claim("cert-renewal:" + endpoint, running, Instant.now()));
+    assertEquals(running, claims.claim("cert-renewal:" + endpoint, running, Instant.now(), id -> true));
     String body = "{\"endpoint\": \"" + endpoint.toUpperCase() + "\", \"deployTarget\": \"web\"}";
 
     HttpResponse<String> joined = post("/api/runbooks/cert-renewal/runs", "application/json", body);
