@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,12 @@ final class PageDispatcher {
     this.clock = clock;
   }
 
-  PageOutcome send(PageRequest request) {
+  /**
+   * @param lastChance whether a retry could still finish before the send's deadline; past it, a
+   *     transient failure is recorded as the page's end instead of being handed to Temporal to retry:
+   *     Temporal would abandon the send at its deadline and leave the page {@code SENDING} for good
+   */
+  PageOutcome send(PageRequest request, BooleanSupplier lastChance) {
     PageClaim claim = pages.claim(request, clock.instant());
     StoredPage row = claim.page();
     if (row.status() != PageStatus.SENDING) {
@@ -71,7 +77,7 @@ final class PageDispatcher {
       }
       return dispatched(request, outbox.send(sender, page));
     } catch (ChannelException e) {
-      return failed(request, e);
+      return failed(request, e, lastChance);
     }
   }
 
@@ -85,7 +91,7 @@ final class PageDispatcher {
     };
   }
 
-  private PageOutcome failed(PageRequest request, ChannelException e) {
+  private PageOutcome failed(PageRequest request, ChannelException e, BooleanSupplier lastChance) {
     PageChannel channel = request.contact().channel();
     String reason = ChannelMessages.reason(e, request.contact().address());
     return switch (e.kind()) {
@@ -95,8 +101,14 @@ final class PageDispatcher {
       }
       case OPTED_OUT -> record(request, PageStatus.OPTED_OUT, null, "the number opted out of SMS (STOP)");
       // Rate limits reach here only from outside the outbox (looking up a send): retried like the rest.
-      case TRANSIENT, RATE_LIMITED -> throw FailureType.UNREACHABLE.retryable(
-          name(channel) + " page " + request.pageId() + " not sent yet: " + reason, null);
+      case TRANSIENT, RATE_LIMITED -> {
+        if (lastChance.getAsBoolean()) {
+          LOG.warn("Page {} over {} given up at its deadline: {}", request.pageId(), name(channel), reason);
+          yield record(request, PageStatus.FAILED, null, "gave up at the send's deadline: " + reason);
+        }
+        throw FailureType.UNREACHABLE.retryable(
+            name(channel) + " page " + request.pageId() + " not sent yet: " + reason, null);
+      }
     };
   }
 

@@ -17,9 +17,11 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +33,9 @@ import java.util.function.Supplier;
  * shorter timeout would let Temporal retry a send whose first attempt is still under way.
  */
 public final class PagingActivitiesImpl implements PagingActivities {
+
+  /** What a retried send needs before its deadline: a backoff, a turn in its lane, the channel call. */
+  static final Duration RETRY_NEEDS = Duration.ofMinutes(2);
 
   private final EscalationPlanner planner;
   private final RecipientResolver recipients;
@@ -81,7 +86,30 @@ public final class PagingActivitiesImpl implements PagingActivities {
 
   @Override
   public PageOutcome send(PageRequest page) {
-    return dispatcher.send(page);
+    return dispatcher.send(page, lastChance());
+  }
+
+  /**
+   * Whether a retry of the running send could no longer finish before its schedule-to-close deadline:
+   * a retry waits out its backoff (up to 30 s) and its lane (up to a minute) before the channel call.
+   * Outside an activity (a direct call) there is no deadline.
+   */
+  private static BooleanSupplier lastChance() {
+    ActivityInfo info;
+    try {
+      info = Activity.getExecutionContext().getInfo();
+    } catch (IllegalStateException notInAnActivity) {
+      return () -> false;
+    }
+    if (info.getScheduleToCloseTimeout().isZero()) {
+      return () -> false;
+    }
+    Instant lastChanceFrom =
+        Instant.ofEpochMilli(info.getScheduledTimestamp())
+            .plus(info.getScheduleToCloseTimeout())
+            .minus(RETRY_NEEDS);
+    // Wall time, as Temporal's: the deadline is the server's, not the injected clock's.
+    return () -> !Instant.now().isBefore(lastChanceFrom);
   }
 
   @Override

@@ -30,13 +30,18 @@ import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.PageDelivery;
 import dev.remedia.workflows.paging.PageOutcome;
 import dev.remedia.workflows.paging.PageRequest;
+import dev.remedia.workflows.paging.PagingActivities;
 import dev.remedia.workflows.paging.PageTarget;
 import dev.remedia.workflows.paging.Recipient;
 import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.paging.TargetKind;
 import dev.remedia.workflows.runbook.FailureType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -354,6 +359,47 @@ class PagingActivitiesImplTest {
 
     assertEquals(PageDelivery.SENT, paging.send(page).delivery());
     assertEquals(1, sms.sent.size());
+  }
+
+  @Test
+  void aTransientFailureWithTimeLeftIsHandedToTemporalToRetry() {
+    PageRequest page = page(planned(), PageChannel.SMS, alice.phone());
+    sms.failNext(ChannelException.transientFailure("connection reset", null));
+
+    assertThrows(ActivityFailure.class, () -> sendWithin(Duration.ofMinutes(10), page));
+    assertEquals(PageStatus.SENDING, stores.pages().find(page.pageId()).orElseThrow().status());
+  }
+
+  /** Temporal would abandon the send at its deadline and leave the page SENDING for good. */
+  @Test
+  void aTransientFailureTooCloseToTheSendsDeadlineEndsThePageAsFailed() {
+    PageRequest page = page(planned(), PageChannel.SMS, alice.phone());
+    sms.failNext(ChannelException.transientFailure("connection reset", null));
+
+    PageOutcome outcome = sendWithin(PagingActivitiesImpl.RETRY_NEEDS.minusSeconds(1), page);
+
+    assertEquals(
+        new PageOutcome(page.pageId(), PageDelivery.FAILED, "gave up at the send's deadline: connection reset"),
+        outcome);
+    assertEquals(PageStatus.FAILED, stores.pages().find(page.pageId()).orElseThrow().status());
+  }
+
+  /** One attempt of {@code send} as Temporal runs it, with the given schedule-to-close timeout. */
+  private PageOutcome sendWithin(Duration scheduleToClose, PageRequest page) {
+    TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
+    try {
+      temporal.registerActivitiesImplementations(paging);
+      PagingActivities stub =
+          temporal.newActivityStub(
+              PagingActivities.class,
+              ActivityOptions.newBuilder()
+                  .setScheduleToCloseTimeout(scheduleToClose)
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+      return stub.send(page);
+    } finally {
+      temporal.close();
+    }
   }
 
   @Test
