@@ -56,6 +56,14 @@ public final class RecordingJournal implements RunJournalActivities {
         .orElseThrow(() -> new AssertionError("no ended step named " + name + " in " + events));
   }
 
+  public RunStarted start() {
+    return events.stream()
+        .filter(RunStarted.class::isInstance)
+        .map(RunStarted.class::cast)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the run recorded no start: " + events));
+  }
+
   public RunEnded outcome() {
     return events.stream()
         .filter(RunEnded.class::isInstance)

@@ -27,6 +27,9 @@ public final class RunJournalActivitiesImpl implements RunJournalActivities {
   @Override
   public void runStarted(RunStarted event) {
     runs.recordStarted(event.runId(), event.runbook(), TemporalJson.write(event.input()), at(event.atMillis()));
+    if (event.retryOf() != null) {
+      runs.linkRetry(event.runId(), event.retryOf());
+    }
   }
 
   @Override

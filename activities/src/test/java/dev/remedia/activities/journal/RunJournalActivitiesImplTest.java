@@ -15,6 +15,7 @@ import dev.remedia.workflows.runbook.RunStatus;
 import dev.remedia.workflows.runbook.StepState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +37,7 @@ class RunJournalActivitiesImplTest {
     String id = "http-check-" + UUID.randomUUID();
     long t0 = Instant.parse("2026-11-21T10:00:00Z").toEpochMilli();
 
-    journal.runStarted(new RunStarted(id, "http-check", new ProbeInput("http://example.org", 10), t0));
+    journal.runStarted(new RunStarted(id, "http-check", new ProbeInput("http://example.org", 10), t0, null));
     journal.stepStarted(new StepStarted(id, 1, "probe", t0 + 10));
     journal.stepEnded(new StepEnded(id, 1, "probe", StepState.SUCCEEDED, "HTTP 200 in 3 ms", t0 + 20));
     journal.runEnded(
@@ -52,9 +53,20 @@ class RunJournalActivitiesImplTest {
   }
 
   @Test
+  void aRunStartedAsARetryIsLinkedToTheRunItRetries() {
+    String failed = "http-check-" + UUID.randomUUID();
+    String retry = "http-check-" + UUID.randomUUID();
+    journal.runStarted(new RunStarted(failed, "http-check", new ProbeInput("http://example.org", 10), 0, null));
+
+    journal.runStarted(new RunStarted(retry, "http-check", new ProbeInput("http://example.org", 10), 5, failed));
+
+    assertEquals(List.of(retry), store.retriesOf(failed));
+  }
+
+  @Test
   void aRetriedJournalCallIsHarmlessAndTheRunIsCountedOnce() {
     String id = "http-check-" + UUID.randomUUID();
-    RunStarted started = new RunStarted(id, "http-check", new ProbeInput("http://example.org", 10), 0);
+    RunStarted started = new RunStarted(id, "http-check", new ProbeInput("http://example.org", 10), 0, null);
     StepStarted step = new StepStarted(id, 1, "probe", 1);
     RunEnded failed = new RunEnded(id, RunStatus.FAILED, null, "unreachable", 2);
 

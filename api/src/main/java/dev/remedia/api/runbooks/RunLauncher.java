@@ -11,6 +11,7 @@ import dev.remedia.api.logging.LogContext;
 import dev.remedia.api.problem.ApiProblem;
 import dev.remedia.runbooks.RunbookCatalog;
 import dev.remedia.workflows.runbook.ExclusiveInput;
+import dev.remedia.workflows.runbook.RunJournal;
 import dev.remedia.workflows.runbook.RunbookDefinition;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -113,6 +114,7 @@ public class RunLauncher {
                   .setWorkflowId(runId)
                   .setTaskQueue(settings.taskQueue())
                   .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                  .setMemo(launch.retryOf() == null ? null : Map.of(RunJournal.RETRY_OF_MEMO, launch.retryOf()))
                   .build())
           .start(input);
     } catch (WorkflowExecutionAlreadyStarted e) {

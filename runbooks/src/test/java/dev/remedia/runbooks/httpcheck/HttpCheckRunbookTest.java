@@ -21,6 +21,7 @@ import dev.remedia.workflows.paging.Settlement;
 import dev.remedia.workflows.probe.HttpProbeActivities.HttpProbeResult;
 import dev.remedia.workflows.probe.HttpProbeActivities.TlsCertificate;
 import dev.remedia.workflows.runbook.FailureType;
+import dev.remedia.workflows.runbook.RunJournal;
 import dev.remedia.workflows.runbook.RunStatus;
 import dev.remedia.workflows.runbook.StepState;
 import io.temporal.client.WorkflowClient;
@@ -33,6 +34,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,25 @@ class HttpCheckRunbookTest {
     assertTrue(journal.step("certificate").detail().contains("30 days left"));
     assertEquals(RunStatus.SUCCEEDED, journal.status());
     RecordedHistories.saveIfRequested(env.getWorkflowClient(), "http-check-https", "http-check-succeeded");
+  }
+
+  /** The starter writes the link too; carried in the run, it survives a read-model hiccup at the start. */
+  @Test
+  void aRunStartedAsARetryRecordsTheRunItRetriesWithItsStart() {
+    probe.then(new HttpProbeResult(204, 7, null));
+    HttpCheckRunbook retry =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                HttpCheckRunbook.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("http-check-retry")
+                    .setTaskQueue(QUEUE)
+                    .setMemo(Map.of(RunJournal.RETRY_OF_MEMO, "http-check-failed"))
+                    .build());
+
+    retry.check(new HttpCheckInput("http://example.org/", null, null, null, null));
+
+    assertEquals("http-check-failed", journal.start().retryOf());
   }
 
   @Test

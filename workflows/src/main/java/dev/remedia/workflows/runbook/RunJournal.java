@@ -26,6 +26,12 @@ import java.util.function.Supplier;
  */
 public final class RunJournal {
 
+  /**
+   * The memo under which a run started as a retry names the run it retries. The starter records the
+   * link too; carried in the workflow, it survives a read-model hiccup at the start.
+   */
+  public static final String RETRY_OF_MEMO = "retryOf";
+
   // A read-model outage must not lose the timeline: keep retrying for an hour before giving up.
   private static final LocalActivityOptions JOURNAL_OPTIONS =
       JournalOptions.retryingFor(Duration.ofHours(1));
@@ -45,7 +51,8 @@ public final class RunJournal {
   public static <O> O run(Object input, Function<RunJournal, O> body) {
     RunJournal run = new RunJournal();
     String runbook = Workflow.getInfo().getWorkflowType();
-    run.journal.runStarted(new RunJournalActivities.RunStarted(run.runId, runbook, input, now()));
+    String retryOf = Workflow.getMemo(RETRY_OF_MEMO, String.class, String.class);
+    run.journal.runStarted(new RunJournalActivities.RunStarted(run.runId, runbook, input, now(), retryOf));
     O result;
     try {
       result = body.apply(run);

@@ -23,9 +23,12 @@ public interface RunJournalActivities {
   @ActivityMethod(name = "RunJournal.RunEnded")
   void runEnded(RunEnded event);
 
-  /** A run began; {@code input} is the runbook's input record. */
+  /**
+   * A run began; {@code input} is the runbook's input record, {@code retryOf} the run it retries, or
+   * null.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record RunStarted(String runId, String runbook, Object input, long atMillis) {}
+  record RunStarted(String runId, String runbook, Object input, long atMillis, String retryOf) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record StepStarted(String runId, int seq, String name, long atMillis) {}
