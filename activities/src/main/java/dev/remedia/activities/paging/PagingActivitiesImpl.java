@@ -14,6 +14,7 @@ import dev.remedia.workflows.paging.PagingActivities;
 import dev.remedia.workflows.paging.Recipient;
 import dev.remedia.workflows.paging.Settlement;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +43,7 @@ public final class PagingActivitiesImpl implements PagingActivities {
   private final EscalationPlanner planner;
   private final RecipientResolver recipients;
   private final PageDispatcher dispatcher;
+  private final LevelSender levelSender;
   private final SettlementNotifier notifier;
   private final PagingStores stores;
   private final Clock clock;
@@ -69,6 +73,7 @@ public final class PagingActivitiesImpl implements PagingActivities {
     this.planner = new EscalationPlanner(directory, stores.escalations(), new SecureRandom(), clock);
     this.recipients = new RecipientResolver(directory, stores.optOuts(), senders.keySet());
     this.dispatcher = new PageDispatcher(stores.pages(), stores.optOuts(), senders, outbox, counters, clock);
+    this.levelSender = new LevelSender(dispatcher);
     this.notifier = new SettlementNotifier(stores.escalations(), stores.pages(), senders, outbox, clock);
     this.stores = stores;
     this.clock = clock;
@@ -86,7 +91,30 @@ public final class PagingActivitiesImpl implements PagingActivities {
 
   @Override
   public PageOutcome send(PageRequest page) {
-    return dispatcher.send(page, lastChance());
+    return dispatcher.send(page, lastChance(activity()));
+  }
+
+  @Override
+  public List<PageOutcome> sendLevel(List<PageRequest> pages) {
+    Optional<ActivityExecutionContext> activity = activity();
+    return levelSender.send(pages, lastChance(activity), movedOnReports(activity));
+  }
+
+  /** The running activity's context; empty when called directly, as tests do. */
+  private static Optional<ActivityExecutionContext> activity() {
+    try {
+      return Optional.of(Activity.getExecutionContext());
+    } catch (IllegalStateException notInAnActivity) {
+      return Optional.empty();
+    }
+  }
+
+  /** Tells the escalation that scheduled the send of each page that moves on, by its delivery signal. */
+  private static Consumer<PageOutcome> movedOnReports(Optional<ActivityExecutionContext> activity) {
+    return activity
+        .<Consumer<PageOutcome>>map(
+            context -> EscalationReports.to(context.getWorkflowClient(), context.getInfo().getWorkflowId()))
+        .orElse(outcome -> {});
   }
 
   /**
@@ -94,13 +122,11 @@ public final class PagingActivitiesImpl implements PagingActivities {
    * a retry waits out its backoff (up to 30 s) and its lane (up to a minute) before the channel call.
    * Outside an activity (a direct call) there is no deadline.
    */
-  private static BooleanSupplier lastChance() {
-    ActivityInfo info;
-    try {
-      info = Activity.getExecutionContext().getInfo();
-    } catch (IllegalStateException notInAnActivity) {
+  private static BooleanSupplier lastChance(Optional<ActivityExecutionContext> activity) {
+    if (activity.isEmpty()) {
       return () -> false;
     }
+    ActivityInfo info = activity.get().getInfo();
     if (info.getScheduleToCloseTimeout().isZero()) {
       return () -> false;
     }

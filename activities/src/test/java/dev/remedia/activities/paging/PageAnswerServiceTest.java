@@ -267,6 +267,17 @@ class PageAnswerServiceTest {
     assertEquals(PageStatus.FAILED, stores.pages().find(page.pageId()).orElseThrow().status());
   }
 
+  /** How a level's send hands a page that moves on to its escalation ahead of the level's result. */
+  @Test
+  void aPageThatMovesOnIsSignalledToItsEscalationAndAGoneEscalationIsNoError() throws Exception {
+    PageOutcome optedOut = new PageOutcome("page-1", PageDelivery.OPTED_OUT, "the number opted out of SMS (STOP)");
+
+    EscalationReports.to(temporal.getWorkflowClient(), escalationId).accept(optedOut);
+    EscalationReports.to(temporal.getWorkflowClient(), "escalation/gone").accept(optedOut);
+
+    assertEquals(optedOut, DELIVERIES.poll(30, TimeUnit.SECONDS));
+  }
+
   @Test
   void aConfirmedDeliveryIsRecordedWithoutTroublingTheEscalation() {
     String ref = "SM-delivered-" + UUID.randomUUID();

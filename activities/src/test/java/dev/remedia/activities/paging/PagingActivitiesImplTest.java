@@ -56,10 +56,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -490,6 +492,55 @@ class PagingActivitiesImplTest {
     assertEquals(PageDelivery.SENT, paging.send(page).delivery());
     assertEquals(2, slack.attempts());
     assertEquals(1, slack.sent.size());
+  }
+
+  // A level's first pages in one activity.
+
+  /** The opted-out page's recipient moves on while the other page still waits for its lane. */
+  @Test
+  void aLevelsPageThatMovesOnIsHandedOnBeforeTheOtherPagesAreDone() throws Exception {
+    String escalation = planned();
+    PageRequest held = page(escalation, PageChannel.SLACK, "C0ALERTS");
+    PageRequest optedOut = page(escalation, PageChannel.SMS, alice.phone());
+    sms.failNext(ChannelException.optedOut("21610: unsubscribed recipient"));
+    CountDownLatch slackHeld = slack.holdNextSend();
+    BlockingQueue<PageOutcome> handedOn = new LinkedBlockingQueue<>();
+
+    Future<List<PageOutcome>> level =
+        workers.submit(() -> levelSender().send(List.of(held, optedOut), () -> false, handedOn::add));
+    slackHeld.await();
+
+    PageOutcome early = handedOn.poll(10, TimeUnit.SECONDS);
+    assertEquals(new PageOutcome(optedOut.pageId(), PageDelivery.OPTED_OUT, "the number opted out of SMS (STOP)"), early);
+    assertFalse(level.isDone());
+    slack.release();
+    assertEquals(
+        List.of(PageDelivery.SENT, PageDelivery.OPTED_OUT),
+        level.get().stream().map(PageOutcome::delivery).toList());
+    assertTrue(handedOn.isEmpty(), "a page that went out is not handed on early");
+  }
+
+  @Test
+  void aLevelWithATransientFailureFailsAfterTheOthersAndItsRetrySendsOnlyTheRest() {
+    String escalation = planned();
+    PageRequest sent = page(escalation, PageChannel.SLACK, "C0ALERTS");
+    PageRequest failing = page(escalation, PageChannel.SMS, alice.phone());
+    sms.failNext(ChannelException.transientFailure("connection reset", null));
+
+    assertThrows(ApplicationFailure.class, () -> paging.sendLevel(List.of(sent, failing)));
+    assertEquals(1, slack.sent.size());
+
+    List<PageOutcome> retried = paging.sendLevel(List.of(sent, failing));
+    assertEquals(List.of(PageDelivery.SENT, PageDelivery.SENT), retried.stream().map(PageOutcome::delivery).toList());
+    assertEquals(1, slack.sent.size());
+    assertEquals(1, sms.sent.size());
+  }
+
+  private LevelSender levelSender() {
+    return new LevelSender(
+        new PageDispatcher(
+            stores.pages(), stores.optOuts(), Map.of(PageChannel.SLACK, slack, PageChannel.SMS, sms), outbox,
+            new RemediaCounters(meters), clock));
   }
 
   @Test

@@ -102,6 +102,11 @@ class PagingNotesTest {
     }
 
     @Override
+    public List<PageOutcome> sendLevel(List<PageRequest> pages) {
+      return paging.sendLevel(pages);
+    }
+
+    @Override
     public void stop(String escalationId, Settlement settlement) {
       paging.stop(escalationId, settlement);
     }

@@ -57,7 +57,7 @@ class EscalationWorkflowTest {
     // Queued pages are withdrawn by the quick stop, before anyone is told.
     assertEquals(List.of("stop ACKNOWLEDGE", "settled ACKNOWLEDGE"), paging.settleCalls());
     assertEquals(List.of(), paging.exhausted());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-acknowledged-at-level-one-local-bookkeeping");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-acknowledged-at-level-one-one-send-per-level");
   }
 
   @Test
@@ -124,11 +124,13 @@ class EscalationWorkflowTest {
     assertEquals(
         List.of("alice@SLACK", "bob@SLACK", "carol@SLACK", "duty-manager@SLACK"), paging.addresses());
     assertEquals(List.of(FinalAction.NOTIFY_FALLBACK), paging.exhausted());
+    // One send activity per level, the fallback's included.
+    assertEquals(4, paging.levelSends());
     // Bookkeeping runs as local activities: every workflow task replays, and each ran exactly once.
     assertEquals(
         List.of("plan", "recipients alice", "recipients bob", "recipients carol", "recipients duty-manager"),
         paging.lookups());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-ran-out-local-bookkeeping");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-ran-out-one-send-per-level");
   }
 
   @Test
@@ -173,7 +175,7 @@ class EscalationWorkflowTest {
     assertEquals(List.of("alice@SMS", "alice@VOICE"), paging.addresses());
     assertTrue(paging.sent().get(1).atMillis() - startedAt < 2_000, "voice waited for the level");
     assertTrue(paging.notes().stream().anyMatch(n -> n.startsWith("page-opted_out: alice over sms")), paging.notes().toString());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-opted-out-then-acknowledged-local-bookkeeping");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-opted-out-then-acknowledged-one-send-per-level");
   }
 
   @Test
@@ -195,7 +197,7 @@ class EscalationWorkflowTest {
     assertEquals(2, paging.sent().size(), "a repeated failure report moved on twice");
     escalation().signal(EscalationWorkflow.SETTLE_SIGNAL, ack("alice", "voice"));
     assertEquals("alice", result().settlement().by());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-failed-delivery-then-acknowledged-local-bookkeeping");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-failed-delivery-then-acknowledged-one-send-per-level");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,6 +33,7 @@ public final class FakePaging implements PagingActivities {
   private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
   private final List<FinalAction> exhausted = Collections.synchronizedList(new ArrayList<>());
   private final List<String> lookups = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger levelSends = new AtomicInteger();
 
   private volatile Duration planTakes = Duration.ZERO;
 
@@ -96,6 +98,12 @@ public final class FakePaging implements PagingActivities {
   }
 
   @Override
+  public List<PageOutcome> sendLevel(List<PageRequest> pages) {
+    levelSends.incrementAndGet();
+    return pages.stream().map(this::send).toList();
+  }
+
+  @Override
   public void stop(String escalationId, Settlement settlement) {
     settleCalls.add("stop " + settlement.action());
   }
@@ -135,6 +143,11 @@ public final class FakePaging implements PagingActivities {
 
   public List<String> notes() {
     return List.copyOf(notes);
+  }
+
+  /** How many {@code sendLevel} activities ran: one per level fired. */
+  public int levelSends() {
+    return levelSends.get();
   }
 
   /** Each plan and recipients call, in order: {@code "plan"}, {@code "recipients alice"}. */

@@ -11,6 +11,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +60,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   /** Escalations recorded before this ran their bookkeeping as activity tasks. */
   private static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
+
+  /** Escalations recorded before this sent each recipient's first page with an activity of its own. */
+  private static final String ONE_SEND_PER_LEVEL = "one-send-per-level";
 
   /** Escalations recorded before {@code stop} existed went straight to {@code settled}. */
   private static final String STOP_BEFORE_TELLING = "stop-before-telling";
@@ -122,6 +126,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     currentLevel = level;
     long deadline = now() + definition.delaySeconds() * 1000;
     List<Recipient> recipients = records.recipients(escalationId, definition, now());
+    boolean oneSendForTheLevel = Workflow.getVersion(ONE_SEND_PER_LEVEL, Workflow.DEFAULT_VERSION, 1) >= 1;
+    List<Attempt> firstPages = new ArrayList<>();
     for (Recipient recipient : recipients) {
       for (String skipped : recipient.skipped()) {
         records.note(escalationId, "page-skipped", recipient.key() + ": " + skipped);
@@ -129,8 +135,16 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       if (recipient.contacts().isEmpty()) {
         records.note(escalationId, "page-unreachable", recipient.key() + " has no contact to page");
       } else if (settlement == null) {
-        send(new Attempt(recipient, 0, round, level));
+        Attempt first = new Attempt(recipient, 0, round, level);
+        if (oneSendForTheLevel) {
+          firstPages.add(first);
+        } else {
+          send(first);
+        }
       }
+    }
+    if (!firstPages.isEmpty()) {
+      sendLevel(firstPages);
     }
     if (Workflow.getVersion(ONE_TIMER_PER_LEVEL, Workflow.DEFAULT_VERSION, 1) >= 1) {
       levelEndsAt = (levelEndsAt == 0 ? Workflow.getInfo().getRunStartedTimestampMillis() : levelEndsAt)
@@ -191,24 +205,49 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   /** Starts a send in the background; its outcome comes back through {@link #outcomes}. */
   private void send(Attempt attempt) {
-    String pageId = Workflow.randomUUID().toString();
-    attempts.put(pageId, attempt);
-    PageRequest page =
-        new PageRequest(
-            pageId, escalationId, request.incidentId(), attempt.round, attempt.level,
-            attempt.recipient.person(), attempt.contact(), request.summary(), request.severity(),
-            request.link(), plan.replyCode());
+    PageRequest page = pageRequest(attempt);
     sendsInFlight++;
     Promise<PageOutcome> sent = Async.function(sender::send, page);
     sent.handle(
         (outcome, failure) -> {
           sendsInFlight--;
-          outcomes.add(
-              failure == null
-                  ? outcome
-                  : new PageOutcome(pageId, PageDelivery.FAILED, Failures.reason(failure)));
+          outcomes.add(failure == null ? outcome : failed(page, failure));
           return null;
         });
+  }
+
+  /**
+   * Starts the level's first pages in one activity in the background. Their outcomes come back through
+   * {@link #outcomes}: those that move on at once by signal, all of them when the activity ends.
+   */
+  private void sendLevel(List<Attempt> firstPages) {
+    List<PageRequest> pages = firstPages.stream().map(this::pageRequest).toList();
+    sendsInFlight++;
+    Promise<List<PageOutcome>> sent = Async.function(sender::sendLevel, pages);
+    sent.handle(
+        (results, failure) -> {
+          sendsInFlight--;
+          if (failure == null) {
+            outcomes.addAll(results);
+          } else {
+            pages.forEach(page -> outcomes.add(failed(page, failure)));
+          }
+          return null;
+        });
+  }
+
+  /** A new page for the attempt, known to the escalation by its id. */
+  private PageRequest pageRequest(Attempt attempt) {
+    String pageId = Workflow.randomUUID().toString();
+    attempts.put(pageId, attempt);
+    return new PageRequest(
+        pageId, escalationId, request.incidentId(), attempt.round, attempt.level,
+        attempt.recipient.person(), attempt.contact(), request.summary(), request.severity(),
+        request.link(), plan.replyCode());
+  }
+
+  private static PageOutcome failed(PageRequest page, Throwable failure) {
+    return new PageOutcome(page.pageId(), PageDelivery.FAILED, Failures.reason(failure));
   }
 
   private void handle(PageOutcome outcome) {

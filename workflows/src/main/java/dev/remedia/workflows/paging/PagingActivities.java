@@ -31,6 +31,17 @@ public interface PagingActivities {
   PageOutcome send(PageRequest page);
 
   /**
+   * Sends a level's first page to each of its recipients, side by side, each as {@link #send} would;
+   * runs on the {@link PacedQueue}. One activity for the level rather than one per recipient: under a
+   * storm of incidents every activity task waits its turn to be handed out. A page that moves on
+   * (failed, opted out) is reported to the escalation through its delivery signal as soon as it is
+   * known, so the recipient's next contact does not wait for the others; every outcome also comes back
+   * in the result. Idempotent per page id: a retry sends only what was not sent.
+   */
+  @ActivityMethod(name = "sendLevel")
+  List<PageOutcome> sendLevel(List<PageRequest> pages);
+
+  /**
    * Records the settlement on the escalation, which withdraws every page still waiting for its turn,
    * and tells nobody: it never waits in a lane, so paging stops as soon as Temporal runs it. The first
    * settlement recorded stands. Idempotent per escalation.
