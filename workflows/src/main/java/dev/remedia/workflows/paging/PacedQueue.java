@@ -27,9 +27,10 @@ public final class PacedQueue {
   }
 
   /**
-   * Polls for sends kept up at once. A burst of a thousand incidents schedules about five hundred sends
-   * a second; with 10 pollers a send waited up to five seconds to be handed out, with 25 up to a
-   * second (bench/README.md). A waiting poll costs the worker a parked thread.
+   * Polls for sends kept up at once. A burst of a thousand incidents schedules about a hundred level
+   * sends a second, and five hundred when each page was an activity of its own: then, with 10 pollers a
+   * send waited up to five seconds to be handed out, with 25 up to a second (bench/README.md). A
+   * waiting poll costs the worker a parked thread.
    */
   static final int POLLERS = 50;
 
