@@ -4,12 +4,14 @@ import dev.remedia.workflows.paging.PageOutcome;
 import dev.remedia.workflows.paging.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.slf4j.MDC;
 
 /**
  * Sends a level's first pages side by side, each waiting in its own destination's lane, and hands on
@@ -39,16 +41,23 @@ final class LevelSender {
    *     pages that went out recorded and sends only the rest
    */
   List<PageOutcome> send(List<PageRequest> pages, BooleanSupplier lastChance, Consumer<PageOutcome> movedOn) {
+    // The page threads log with the ids of the activity's work (incident, run), as its own thread does.
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
     List<Future<PageOutcome>> sends = new ArrayList<>();
     for (PageRequest page : pages) {
       sends.add(
           PAGES.submit(
               () -> {
-                PageOutcome outcome = dispatcher.send(page, lastChance);
-                if (outcome.delivery().movesOn()) {
-                  movedOn.accept(outcome);
+                MDC.setContextMap(logContext == null ? Map.of() : logContext);
+                try {
+                  PageOutcome outcome = dispatcher.send(page, lastChance);
+                  if (outcome.delivery().movesOn()) {
+                    movedOn.accept(outcome);
+                  }
+                  return outcome;
+                } finally {
+                  MDC.clear();
                 }
-                return outcome;
               }));
     }
     List<PageOutcome> outcomes = new ArrayList<>();

@@ -69,6 +69,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.MDC;
 
 /**
  * Paging against a real PostgreSQL with recording channels: who a level reaches, plans and reply
@@ -518,6 +519,23 @@ class PagingActivitiesImplTest {
         List.of(PageDelivery.SENT, PageDelivery.OPTED_OUT),
         level.get().stream().map(PageOutcome::delivery).toList());
     assertTrue(handedOn.isEmpty(), "a page that went out is not handed on early");
+  }
+
+  /** The page threads log with the ids of the activity's work, as the activity's own thread does. */
+  @Test
+  void aLevelsPagesAreSentWithTheActivitysLogContext() {
+    PageRequest optedOut = page(planned(), PageChannel.SMS, alice.phone());
+    sms.failNext(ChannelException.optedOut("21610: unsubscribed recipient"));
+    List<String> seen = new ArrayList<>();
+
+    MDC.put("incidentId", "incident-7");
+    try {
+      levelSender().send(List.of(optedOut), () -> false, outcome -> seen.add(MDC.get("incidentId")));
+    } finally {
+      MDC.remove("incidentId");
+    }
+
+    assertEquals(List.of("incident-7"), seen);
   }
 
   @Test
