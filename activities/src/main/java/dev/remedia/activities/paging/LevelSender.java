@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.MDC;
@@ -20,16 +22,30 @@ import org.slf4j.MDC;
  */
 final class LevelSender {
 
-  /** A page waits here for its lane's turn, as it did in an activity slot of its own before. */
-  private static final ExecutorService PAGES =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "paging-level-send");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /**
+   * Pages waiting for their lane's turn at once, as many as the paced worker's activity slots: each
+   * waits about a second, so this carries some two thousand pages a second. More wait in the pool's
+   * queue rather than costing a thread each, however many levels a storm fires.
+   */
+  static final int PAGE_THREADS = 2_000;
+
+  private static final ExecutorService PAGES = pagePool();
 
   private final PageDispatcher dispatcher;
+
+  private static ExecutorService pagePool() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            PAGE_THREADS, PAGE_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "paging-level-send");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Idle threads go after a minute: the pool is as large as a storm needs and no larger afterwards.
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
 
   LevelSender(PageDispatcher dispatcher) {
     this.dispatcher = dispatcher;
