@@ -89,6 +89,21 @@ class EscalationWorkflowTest {
         "level 2 fired after " + secondLevelAfter + " s: the slow start pushed it back");
   }
 
+  /** Each page then gets a send of its own under its id, which answers what was recorded: no failover. */
+  @Test
+  void aLevelSendThatGivesUpHandsEachPageToItsOwnSendInsteadOfFailingThemAll() {
+    startWith(
+        plan(0, FinalAction.MARK_UNACKNOWLEDGED, level(LEVEL_SECONDS, List.of(PageChannel.SLACK, PageChannel.SMS), "alice")),
+        FakePaging::levelSendsGivingUp);
+    env.sleep(Duration.ofSeconds(30));
+    escalation().signal(EscalationWorkflow.SETTLE_SIGNAL, ack("alice", "slack"));
+    result();
+
+    assertEquals(1, paging.levelSends());
+    assertEquals(List.of("alice@SLACK"), paging.addresses(), "alice's SMS, her next contact, was not paged");
+    assertEquals(List.of(), paging.notes());
+  }
+
   @Test
   void anAcknowledgementAtTheLastLevelEndsIt() {
     start(threeLevels(0, FinalAction.MARK_UNACKNOWLEDGED));

@@ -2,6 +2,7 @@ package dev.remedia.workflows.paging;
 
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,7 @@ public final class FakePaging implements PagingActivities {
   private final AtomicInteger levelSends = new AtomicInteger();
 
   private volatile Duration planTakes = Duration.ZERO;
+  private volatile boolean levelSendsGiveUp;
 
   public FakePaging(LongSupplier clock, EscalationPlan plan) {
     this.clock = clock;
@@ -100,7 +102,16 @@ public final class FakePaging implements PagingActivities {
   @Override
   public List<PageOutcome> sendLevel(List<PageRequest> pages) {
     levelSends.incrementAndGet();
+    if (levelSendsGiveUp) {
+      throw ApplicationFailure.newNonRetryableFailure("the read model is down", "UNREACHABLE");
+    }
     return pages.stream().map(this::send).toList();
+  }
+
+  /** Every level send gives up, as one whose deadline passed with the read model down. */
+  public FakePaging levelSendsGivingUp() {
+    levelSendsGiveUp = true;
+    return this;
   }
 
   @Override

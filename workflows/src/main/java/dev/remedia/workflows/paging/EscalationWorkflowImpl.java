@@ -205,7 +205,10 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   /** Starts a send in the background; its outcome comes back through {@link #outcomes}. */
   private void send(Attempt attempt) {
-    PageRequest page = pageRequest(attempt);
+    send(pageRequest(attempt));
+  }
+
+  private void send(PageRequest page) {
     sendsInFlight++;
     Promise<PageOutcome> sent = Async.function(sender::send, page);
     sent.handle(
@@ -218,7 +221,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
 
   /**
    * Starts the level's first pages in one activity in the background. Their outcomes come back through
-   * {@link #outcomes}: those that move on at once by signal, all of them when the activity ends.
+   * {@link #outcomes}: those that move on at once by signal, all of them when the activity ends. When
+   * the activity gives up (the read model down past its deadline), some of its pages may have gone
+   * out: each goes to a send of its own under the same page id, which answers what was recorded and
+   * sends only what was not. Counting them all as failed would page the next contacts of people
+   * already paged.
    */
   private void sendLevel(List<Attempt> firstPages) {
     List<PageRequest> pages = firstPages.stream().map(this::pageRequest).toList();
@@ -230,7 +237,7 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
           if (failure == null) {
             outcomes.addAll(results);
           } else {
-            pages.forEach(page -> outcomes.add(failed(page, failure)));
+            pages.forEach(this::send);
           }
           return null;
         });
