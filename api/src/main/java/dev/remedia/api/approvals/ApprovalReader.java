@@ -27,12 +27,7 @@ class ApprovalReader {
             QueryParameters.oneOf("status", status, ApprovalStatus.class),
             QueryParameters.limit(limit, ApprovalQuery.MAX_LIMIT),
             QueryParameters.cursor(cursor));
-    ApprovalListing listing;
-    try {
-      listing = store.list(query);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
-    }
+    ApprovalListing listing = QueryParameters.listed(() -> store.list(query));
     return new ApprovalView.Listing(
         listing.approvals().stream().map(ApprovalReader::view).toList(),
         listing.next() == null ? null : listing.next().encode());

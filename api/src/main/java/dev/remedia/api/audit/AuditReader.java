@@ -54,12 +54,7 @@ class AuditReader {
             toTime,
             QueryParameters.limit(limit, AuditQuery.MAX_LIMIT),
             QueryParameters.cursor(cursor));
-    AuditPage page;
-    try {
-      page = log.list(query);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
-    }
+    AuditPage page = QueryParameters.listed(() -> log.list(query));
     return new AuditView.Page(
         page.entries().stream()
             .map(

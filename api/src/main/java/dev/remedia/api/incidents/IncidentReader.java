@@ -69,12 +69,7 @@ class IncidentReader {
             openedBefore,
             QueryParameters.limit(limit, IncidentQuery.MAX_LIMIT),
             QueryParameters.cursor(cursor));
-    IncidentPage page;
-    try {
-      page = incidents.list(query);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
-    }
+    IncidentPage page = QueryParameters.listed(() -> incidents.list(query));
     return new IncidentSummary.Page(
         page.incidents().stream().map(IncidentReader::summary).toList(),
         page.next() == null ? null : page.next().encode());

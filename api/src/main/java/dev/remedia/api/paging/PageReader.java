@@ -34,12 +34,7 @@ public class PageReader {
             QueryParameters.oneOf("channel", channel, PageChannel.class),
             QueryParameters.limit(limit, PageQuery.MAX_LIMIT),
             QueryParameters.cursor(cursor));
-    PageListing listing;
-    try {
-      listing = stores.pages().list(query);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
-    }
+    PageListing listing = QueryParameters.listed(() -> stores.pages().list(query));
     return new PageView.Listing(
         listing.pages().stream().map(PageReader::view).toList(),
         listing.next() == null ? null : listing.next().encode());

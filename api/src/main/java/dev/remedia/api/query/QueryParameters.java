@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Reads list-query parameters the same way for every listing: blank means "not given", and anything
@@ -78,9 +79,25 @@ public final class QueryParameters {
       decoded = null;
     }
     if (decoded == null || !storable(decoded.at())) {
-      throw ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
+      throw badCursor();
     }
     return decoded;
+  }
+
+  /**
+   * Runs a keyset listing. A store refuses a cursor it cannot place with IllegalArgumentException; the
+   * client hears the same as for a cursor that does not decode.
+   */
+  public static <T> T listed(Supplier<T> listing) {
+    try {
+      return listing.get();
+    } catch (IllegalArgumentException e) {
+      throw badCursor();
+    }
+  }
+
+  private static ApiProblem badCursor() {
+    return ApiProblem.badRequest("cursor is not one this API handed out; start again without it");
   }
 
   /** An ISO-8601 time with an offset, for instance {@code 2026-11-21T09:00:00Z}, or null. */
