@@ -63,7 +63,7 @@ public final class PageAnswerService implements PageAnswers {
     this.directory = directory;
     this.stores = stores;
     this.incidents = incidents;
-    this.stopRequests = new StopRequests(stores.escalations(), clock);
+    this.stopRequests = new StopRequests(stores, clock);
     this.counters = counters;
     this.clock = clock;
   }

@@ -60,7 +60,7 @@ public final class PagingActivitiesImpl implements PagingActivities {
       Pacing pacing,
       RemediaCounters counters,
       Clock clock) {
-    this(directory, stores, senders, new PagingOutbox(pacing, stores.pages()::stillWanted), counters, clock);
+    this(directory, stores, senders, new PagingOutbox(pacing, PageGate.stored(stores.pages())), counters, clock);
   }
 
   PagingActivitiesImpl(

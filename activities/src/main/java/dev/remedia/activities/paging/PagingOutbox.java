@@ -4,7 +4,6 @@ import dev.remedia.activities.RootCause;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 /**
  * Paces what goes out to each destination and folds bursts into one message.
@@ -28,8 +26,9 @@ import java.util.function.Function;
  * <p>The outbox has no threads of its own: callers wait in their lane, and the caller at its head
  * sends when the lane is due, for itself and for the pages it rolls up. Callers are activity threads
  * on the {@code PacedQueue}'s worker, which holds enough of them for a burst. Right before sending,
- * pages whose escalation stopped paging meanwhile are withdrawn, so nothing waiting in a lane goes out
- * after the settlement was recorded.
+ * pages pass the {@link PageGate}: those whose escalation stopped paging meanwhile are withdrawn, and the
+ * rest are in flight until the channel call returns, so a stop request waits for them and nothing goes
+ * out after the settlement's time.
  *
  * <p>A wait is bounded by {@link Pacing#maxQueueWait}: the send activity does not heartbeat, so it
  * must end well within its start-to-close timeout. A page that waited too long leaves its lane unsent
@@ -58,15 +57,12 @@ final class PagingOutbox {
   }
 
   private final Pacing pacing;
-  private final Function<Collection<String>, Set<String>> stillWanted;
+  private final PageGate gate;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-  /**
-   * @param stillWanted answers which of the given page ids may still be sent
-   */
-  PagingOutbox(Pacing pacing, Function<Collection<String>, Set<String>> stillWanted) {
+  PagingOutbox(Pacing pacing, PageGate gate) {
     this.pacing = pacing;
-    this.stillWanted = stillWanted;
+    this.gate = gate;
   }
 
   Dispatch send(PageSender sender, OutgoingPage page) throws ChannelException {
@@ -256,6 +252,17 @@ final class PagingOutbox {
     if (sending.isEmpty()) {
       return new Turn(outcomes, List.of(), null, 0);
     }
+    try {
+      return deliverAll(sending, outcomes);
+    } finally {
+      List<String> pageIds = pageIds(sending);
+      if (!pageIds.isEmpty()) {
+        gate.close(pageIds);
+      }
+    }
+  }
+
+  private Turn deliverAll(List<Entry> sending, Map<Entry, Outcome> outcomes) {
     PageSender sender = sending.get(0).sender;
     // A rollup is charged like the largest page it stands for; a notice is one short message.
     int cost =
@@ -282,12 +289,11 @@ final class PagingOutbox {
 
   /** Settles pages whose escalation stopped paging, and answers the rest of the batch. */
   private List<Entry> withdrawUnwanted(List<Entry> batch, Map<Entry, Outcome> outcomes) {
-    List<String> pageIds =
-        batch.stream().filter(entry -> !entry.isNotice()).map(entry -> entry.page.pageId()).toList();
+    List<String> pageIds = pageIds(batch);
     if (pageIds.isEmpty()) {
       return batch;
     }
-    Set<String> wanted = stillWanted.apply(pageIds);
+    Set<String> wanted = gate.open(pageIds);
     List<Entry> sending = new ArrayList<>();
     for (Entry entry : batch) {
       if (entry.isNotice() || wanted.contains(entry.page.pageId())) {
@@ -297,6 +303,10 @@ final class PagingOutbox {
       }
     }
     return sending;
+  }
+
+  private static List<String> pageIds(List<Entry> entries) {
+    return entries.stream().filter(entry -> !entry.isNotice()).map(entry -> entry.page.pageId()).toList();
   }
 
   private static void deliver(PageSender sender, List<Entry> sending, Map<Entry, Outcome> outcomes)

@@ -13,9 +13,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Record1;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -120,17 +122,23 @@ public final class EscalationStore {
 
   /**
    * Marks the paging escalations of {@code scope} as stopping before their answer is handed to
-   * Temporal, so that their waiting pages are withdrawn at once (see {@link PageStore#stillWanted}).
+   * Temporal, so that their waiting pages are withdrawn at once (see {@link PageStore#handOver}).
    * Tentative until {@link #confirmStop} or {@link #releaseStop}, and honoured only until {@code until}:
    * a process that dies in between cannot silence paging for good. A firm mark, or a tentative one still
    * in force, is kept as it is.
    */
   public void holdStop(StopScope scope, Instant at, Instant until) {
-    db.update(ESCALATIONS)
+    // Locked in the order PageStore.handOver share-locks them, so the two cannot deadlock.
+    CommonTableExpression<Record1<String>> locked =
+        DSL.name("locked")
+            .fields("id")
+            .as(DSL.select(ESCALATIONS.ID).from(ESCALATIONS).where(paging(scope)).orderBy(ESCALATIONS.ID).forUpdate());
+    db.with(locked)
+        .update(ESCALATIONS)
         .set(ESCALATIONS.STOP_REQUESTED_AT, utc(at))
         .set(ESCALATIONS.STOP_TENTATIVE_UNTIL, utc(until))
         .where(
-            paging(scope),
+            ESCALATIONS.ID.in(DSL.select(locked.field(0, String.class)).from(locked)),
             ESCALATIONS.STOP_REQUESTED_AT.isNull().or(ESCALATIONS.STOP_TENTATIVE_UNTIL.lt(utc(at))))
         .execute();
   }

@@ -11,14 +11,17 @@ import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
 /**
@@ -151,19 +154,61 @@ public final class PageStore {
   }
 
   /**
-   * Which of these pages belong to escalations still paging with no stop requested (or only a tentative
-   * request that lapsed), and so may still be sent.
+   * Hands pages to a channel: answers which of them belong to escalations still paging with no stop
+   * requested (or only a tentative request that lapsed), and marks those in flight from now, in the
+   * database's time, until {@link #landed}. The pages' escalations are share-locked first, so a stop being marked
+   * meanwhile ({@link EscalationStore#holdStop}) waits for this to commit and then finds these pages in
+   * flight, and one marked first is seen here: each page is either withdrawn or waited for.
    */
-  public Set<String> stillWanted(Collection<String> pageIds) {
+  public Set<String> handOver(Collection<String> pageIds) {
+    // One statement, so one round trip per turn of a lane. In PostgreSQL's read committed, a row
+    // locked FOR SHARE that a stop is being marked on is waited for and then checked again as
+    // committed, so the conditions hold for the version locked.
+    CommonTableExpression<Record1<String>> wanted =
+        DSL.name("wanted")
+            .fields("id")
+            .as(
+                DSL.select(PAGES.ID)
+                    .from(PAGES)
+                    .join(ESCALATIONS)
+                    .on(ESCALATIONS.ID.eq(PAGES.ESCALATION_ID))
+                    .where(
+                        PAGES.ID.in(pageIds),
+                        ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()),
+                        ESCALATIONS.STOP_REQUESTED_AT.isNull()
+                            .or(ESCALATIONS.STOP_TENTATIVE_UNTIL.lt(DSL.currentOffsetDateTime())))
+                    .orderBy(ESCALATIONS.ID)
+                    .forShare()
+                    .of(ESCALATIONS));
+    return db.with(wanted)
+        .update(PAGES)
+        .set(PAGES.IN_FLIGHT_SINCE, DSL.currentOffsetDateTime())
+        .where(PAGES.ID.in(DSL.select(wanted.field(0, String.class)).from(wanted)))
+        .returning(PAGES.ID)
+        .fetchSet(PAGES.ID);
+  }
+
+  /** The channel call for these pages returned: they are no longer in flight. */
+  public void landed(Collection<String> pageIds) {
+    db.update(PAGES).setNull(PAGES.IN_FLIGHT_SINCE).where(PAGES.ID.in(pageIds)).execute();
+  }
+
+  /**
+   * The pages of {@code scope}'s escalations handed to a channel within {@code atMost} and not landed
+   * yet; older marks were left by a process that died mid-call.
+   */
+  public Set<String> inFlight(StopScope scope, Duration atMost) {
+    Condition escalations =
+        scope.escalationId() != null
+            ? PAGES.ESCALATION_ID.eq(scope.escalationId())
+            : PAGES.ESCALATION_ID.in(
+                DSL.select(ESCALATIONS.ID).from(ESCALATIONS).where(ESCALATIONS.INCIDENT_ID.eq(scope.incidentId())));
     return db.select(PAGES.ID)
         .from(PAGES)
-        .join(ESCALATIONS)
-        .on(ESCALATIONS.ID.eq(PAGES.ESCALATION_ID))
         .where(
-            PAGES.ID.in(pageIds),
-            ESCALATIONS.STATUS.eq(EscalationStatus.PAGING.name()),
-            ESCALATIONS.STOP_REQUESTED_AT.isNull()
-                .or(ESCALATIONS.STOP_TENTATIVE_UNTIL.lt(DSL.currentOffsetDateTime())))
+            escalations,
+            PAGES.IN_FLIGHT_SINCE.gt(
+                DSL.field("current_timestamp - {0} * interval '1 millisecond'", OffsetDateTime.class, atMost.toMillis())))
         .fetchSet(PAGES.ID);
   }
 

@@ -156,7 +156,7 @@ class PageAnswerServiceTest {
     // Pages still waiting in a lane are withdrawn at once, before the escalation records anything.
     PageRequest waiting = PagingFixtures.page(escalationId, null, PageChannel.SLACK, "U0BOB");
     stores.pages().claim(waiting, NOW);
-    assertEquals(Set.of(), stores.pages().stillWanted(List.of(waiting.pageId())));
+    assertEquals(Set.of(), stores.pages().handOver(List.of(waiting.pageId())));
     assertEquals(
         new Settlement(SettleAction.ACKNOWLEDGE, "Alice", "slack", NOW.toEpochMilli(), true),
         escalationResult().settlement());

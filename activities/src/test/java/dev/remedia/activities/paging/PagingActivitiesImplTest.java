@@ -57,6 +57,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,7 +112,7 @@ class PagingActivitiesImplTest {
               List.of(new FixedSchedule("primary", "Bob"), new FixedSchedule("gap", null)),
               List.of(policy)));
 
-  private PagingOutbox outbox = new PagingOutbox(FAST, stores.pages()::stillWanted);
+  private PagingOutbox outbox = new PagingOutbox(FAST, PageGate.stored(stores.pages()));
   private PagingActivitiesImpl paging =
       activities(Map.of(PageChannel.SLACK, slack, PageChannel.SMS, sms, PageChannel.VOICE, voice));
 
@@ -604,6 +605,37 @@ class PagingActivitiesImplTest {
     assertEquals(new PageOutcome(page.pageId(), PageDelivery.FAILED, "not sent: paging had stopped"), outcome);
     assertEquals(PageStatus.CANCELLED, stores.pages().find(page.pageId()).orElseThrow().status());
     assertEquals(0, slack.attempts());
+  }
+
+  /**
+   * A page already handed to Slack when someone acknowledges cannot be called back: the answer waits
+   * for it to land, so the acknowledgement's time comes after it; the page queued behind it is withdrawn.
+   */
+  @Test
+  void anAnswerWaitsForThePageAlreadyHandedToTheChannelAndWithdrawsTheOneQueuedBehindIt() throws Exception {
+    String escalation = planned();
+    CountDownLatch held = slack.holdNextSend();
+    Future<PageOutcome> inFlight = workers.submit(() -> paging.send(page(escalation, PageChannel.SLACK, "U0ALICE")));
+    held.await();
+    Future<PageOutcome> queued = workers.submit(() -> paging.send(page(escalation, PageChannel.SLACK, "U0ALICE")));
+    waitUntilQueued(1);
+    List<String> events = new CopyOnWriteArrayList<>();
+
+    Future<?> answered =
+        workers.submit(
+            () -> {
+              new StopRequests(stores, Clock.systemUTC()).forEscalation(escalation).taken();
+              events.add("answered");
+            });
+    Thread.sleep(200);
+    events.add("released");
+    slack.release();
+    answered.get();
+
+    assertEquals(List.of("released", "answered"), events);
+    assertEquals(PageDelivery.SENT, inFlight.get().delivery());
+    assertEquals(PageDelivery.FAILED, queued.get().delivery());
+    assertEquals(1, slack.sent.size());
   }
 
   @Test

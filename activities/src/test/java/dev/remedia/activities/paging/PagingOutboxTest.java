@@ -10,11 +10,13 @@ import dev.remedia.workflows.paging.SettleAction;
 import dev.remedia.workflows.paging.Settlement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +40,8 @@ class PagingOutboxTest {
 
   private final ExecutorService callers = Executors.newCachedThreadPool();
   private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+  /** What passed the gate, in order; a close says how many channel calls had been made by then. */
+  private final List<String> gate = new CopyOnWriteArrayList<>();
   private final RecordingPageSender sms = new RecordingPageSender(PageChannel.SMS, "+15550000");
   private PagingOutbox outbox = outbox(FAST);
 
@@ -126,6 +130,33 @@ class PagingOutboxTest {
   }
 
   @Test
+  void aPageIsInFlightFromTheGateUntilItsChannelCallReturnedWhateverTheOutcome() throws Exception {
+    sms.failNext(
+        ChannelException.rateLimited(Duration.ofMillis(20), "429 Too Many Requests"),
+        ChannelException.permanent("21211 invalid number", null));
+
+    assertThrows(ExecutionException.class, () -> submit(page("p1", "+15550101")).get());
+    assertEquals(Dispatch.Kind.SENT, submit(page("p2", "+15550102")).get().kind());
+
+    // Between a rate limit and the next attempt the page waits in its lane, not in flight.
+    assertEquals(
+        List.of(
+            "open [p1]", "close [p1] after 1 calls",
+            "open [p1]", "close [p1] after 2 calls",
+            "open [p2]", "close [p2] after 3 calls"),
+        gate);
+  }
+
+  @Test
+  void aWithdrawnPageIsNeverInFlight() throws Exception {
+    stopped.add("p1");
+
+    submit(page("p1", "+15550101")).get();
+
+    assertEquals(List.of("open [p1]"), gate);
+  }
+
+  @Test
   void aPageThatWaitsTooLongLeavesTheQueueUnsentAndFailsTransiently() throws Exception {
     outbox = outbox(new Pacing(Duration.ofMillis(5), 3, Duration.ofMillis(200)));
     Future<Dispatch> first = submitHeldInFlight(page("p1", "+15550101"));
@@ -211,7 +242,19 @@ class PagingOutboxTest {
 
   private PagingOutbox outbox(Pacing pacing) {
     return new PagingOutbox(
-        pacing, ids -> ids.stream().filter(id -> !stopped.contains(id)).collect(Collectors.toSet()));
+        pacing,
+        new PageGate() {
+          @Override
+          public Set<String> open(Collection<String> pageIds) {
+            gate.add("open " + pageIds);
+            return pageIds.stream().filter(id -> !stopped.contains(id)).collect(Collectors.toSet());
+          }
+
+          @Override
+          public void close(Collection<String> pageIds) {
+            gate.add("close " + pageIds + " after " + sms.attempts() + " calls");
+          }
+        });
   }
 
   private Future<Dispatch> submit(OutgoingPage page) {

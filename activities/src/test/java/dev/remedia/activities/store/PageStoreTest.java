@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.PageRequest;
 import dev.remedia.workflows.paging.SettleAction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ class PageStoreTest {
     escalations.confirmStop(StopScope.incident(byIncidentId), T0);
     escalations.confirmStop(StopScope.escalation(stoppedDirectly), T0);
 
-    assertEquals(Set.of(live.pageId()), pages.stillWanted(List.of(live.pageId(), first.pageId(), second.pageId())));
+    assertEquals(Set.of(live.pageId()), pages.handOver(List.of(live.pageId(), first.pageId(), second.pageId())));
     assertEquals(EscalationStatus.PAGING, escalations.find(stoppedByIncident).orElseThrow().status());
   }
 
@@ -149,10 +150,10 @@ class PageStoreTest {
     Instant now = Instant.now();
 
     escalations.holdStop(StopScope.incident(incident), now, now.plusSeconds(60));
-    assertEquals(Set.of(), pages.stillWanted(List.of(page.pageId())));
+    assertEquals(Set.of(), pages.handOver(List.of(page.pageId())));
 
     escalations.releaseStop(StopScope.incident(incident), now);
-    assertEquals(Set.of(page.pageId()), pages.stillWanted(List.of(page.pageId())));
+    assertEquals(Set.of(page.pageId()), pages.handOver(List.of(page.pageId())));
   }
 
   @Test
@@ -163,7 +164,7 @@ class PageStoreTest {
     // The process that marked it died before handing the answer to Temporal.
     heldTwoMinutesAgo();
 
-    assertEquals(Set.of(page.pageId()), pages.stillWanted(List.of(page.pageId())));
+    assertEquals(Set.of(page.pageId()), pages.handOver(List.of(page.pageId())));
   }
 
   @Test
@@ -175,7 +176,45 @@ class PageStoreTest {
     escalations.confirmStop(StopScope.escalation(escalation), heldAt);
     escalations.releaseStop(StopScope.escalation(escalation), heldAt);
 
-    assertEquals(Set.of(), pages.stillWanted(List.of(page.pageId())));
+    assertEquals(Set.of(), pages.handOver(List.of(page.pageId())));
+  }
+
+  @Test
+  void aPageHandedOverIsInFlightForItsEscalationAndIncidentUntilItLanded() {
+    String otherIncident = newIncidentId();
+    String other = paging(escalations, otherIncident);
+    PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    PageRequest elsewhere = page(other, otherIncident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(page, T0);
+    pages.claim(elsewhere, T0);
+
+    pages.handOver(List.of(page.pageId(), elsewhere.pageId()));
+
+    Duration minute = Duration.ofMinutes(1);
+    assertEquals(Set.of(page.pageId()), pages.inFlight(StopScope.escalation(escalation), minute));
+    assertEquals(Set.of(page.pageId()), pages.inFlight(StopScope.incident(incident), minute));
+    pages.landed(List.of(page.pageId()));
+    assertEquals(Set.of(), pages.inFlight(StopScope.incident(incident), minute));
+    assertEquals(Set.of(elsewhere.pageId()), pages.inFlight(StopScope.incident(otherIncident), minute));
+  }
+
+  @Test
+  void aPageInFlightForLongerThanAChannelCallCanTakeWasLeftByADeadProcess() {
+    PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(page, T0);
+    pages.handOver(List.of(page.pageId()));
+
+    assertEquals(Set.of(), pages.inFlight(StopScope.escalation(escalation), Duration.ZERO));
+  }
+
+  @Test
+  void aPageWithdrawnAtTheHandOverIsNotInFlight() {
+    PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    pages.claim(page, T0);
+    escalations.confirmStop(StopScope.escalation(escalation), T0);
+
+    assertEquals(Set.of(), pages.handOver(List.of(page.pageId())));
+    assertEquals(Set.of(), pages.inFlight(StopScope.escalation(escalation), Duration.ofMinutes(1)));
   }
 
   /** A tentative stop of the escalation, marked two minutes ago and honoured for one. */
@@ -195,7 +234,7 @@ class PageStoreTest {
     pages.claim(stale, T0);
     escalations.settle(settled, SettleAction.ACKNOWLEDGE, "Bob", "slack", T0);
 
-    assertEquals(Set.of(live.pageId()), pages.stillWanted(List.of(live.pageId(), stale.pageId())));
+    assertEquals(Set.of(live.pageId()), pages.handOver(List.of(live.pageId(), stale.pageId())));
   }
 
   @Test

@@ -45,7 +45,7 @@ public class IncidentActions {
     this.incidents = incidents;
     this.temporal = temporal;
     this.audit = audit;
-    this.stopRequests = new StopRequests(paging.escalations(), Clock.systemUTC());
+    this.stopRequests = new StopRequests(paging, Clock.systemUTC());
   }
 
   /**

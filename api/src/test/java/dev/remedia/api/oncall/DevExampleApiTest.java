@@ -72,7 +72,7 @@ class DevExampleApiTest extends ApiTestSupport {
             UUID.randomUUID().toString(), EscalationWorkflow.workflowId(incidentId), incidentId, 0, 0, "bob",
             new Contact(PageChannel.CONSOLE, "bob"), "waiting", "CRITICAL", null, "1234");
     stores.pages().claim(waiting, Instant.now());
-    assertEquals(Set.of(), stores.pages().stillWanted(List.of(waiting.pageId())));
+    assertEquals(Set.of(), stores.pages().handOver(List.of(waiting.pageId())));
   }
 
   @Test
