@@ -40,12 +40,6 @@ public final class StopRequests {
    */
   static final Duration LANDING_WAIT = Duration.ofSeconds(2);
 
-  /**
-   * A page in flight for longer than any channel call can take (Twilio's client gives up after 40 s)
-   * was left so by a process that died mid-call: nothing is landing to wait for.
-   */
-  static final Duration IN_FLIGHT_AT_MOST = Duration.ofMinutes(1);
-
   private static final long POLL_MILLIS = 5;
 
   private final EscalationStore escalations;
@@ -83,7 +77,7 @@ public final class StopRequests {
 
   private void awaitLanding(StopScope scope) {
     long deadline = System.nanoTime() + landingWait.toNanos();
-    Set<String> inFlight = pages.inFlight(scope, IN_FLIGHT_AT_MOST);
+    Set<String> inFlight = pages.inFlight(scope);
     while (!inFlight.isEmpty()) {
       if (System.nanoTime() - deadline >= 0) {
         LOG.warn("Pages {} of {} were still being sent {} ms after the answer and may land after it",
@@ -96,7 +90,7 @@ public final class StopRequests {
         Thread.currentThread().interrupt();
         return;
       }
-      inFlight = pages.inFlight(scope, IN_FLIGHT_AT_MOST);
+      inFlight = pages.inFlight(scope);
     }
   }
 

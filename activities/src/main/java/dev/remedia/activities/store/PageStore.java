@@ -5,6 +5,7 @@ import static dev.remedia.activities.store.StoreTimes.utc;
 import static dev.remedia.activities.store.generated.Tables.DELIVERY_REPORTS;
 import static dev.remedia.activities.store.generated.Tables.ESCALATIONS;
 import static dev.remedia.activities.store.generated.Tables.PAGES;
+import static dev.remedia.activities.store.generated.Tables.PAGES_IN_FLIGHT;
 
 import dev.remedia.activities.store.generated.tables.records.PagesRecord;
 import dev.remedia.workflows.paging.PageChannel;
@@ -21,7 +22,8 @@ import java.util.Set;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
+import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 /**
@@ -33,6 +35,12 @@ public final class PageStore {
 
   /** How long a delivery report is kept for a send that has not recorded its reference yet. */
   static final Duration REPORTS_KEPT = Duration.ofDays(1);
+
+  /**
+   * A page in flight for longer than any channel call can take (Twilio's client gives up after 40 s)
+   * was left so by a process that died mid-call: nothing is landing to wait for.
+   */
+  public static final Duration IN_FLIGHT_AT_MOST = Duration.ofMinutes(1);
 
   private final DSLContext db;
 
@@ -155,20 +163,21 @@ public final class PageStore {
 
   /**
    * Hands pages to a channel: answers which of them belong to escalations still paging with no stop
-   * requested (or only a tentative request that lapsed), and marks those in flight from now, in the
-   * database's time, until {@link #landed}. The pages' escalations are share-locked first, so a stop being marked
-   * meanwhile ({@link EscalationStore#holdStop}) waits for this to commit and then finds these pages in
-   * flight, and one marked first is seen here: each page is either withdrawn or waited for.
+   * requested (or only a tentative request that lapsed), and records those in flight from now, in the
+   * database's time, until {@link #landed}. The pages' escalations are share-locked as they are
+   * checked, so a stop being marked meanwhile ({@link EscalationStore#holdStop}) waits for this to
+   * commit and then finds these pages in flight, and one marked first is seen here: each page is either
+   * withdrawn or waited for.
    */
   public Set<String> handOver(Collection<String> pageIds) {
     // One statement, so one round trip per turn of a lane. In PostgreSQL's read committed, a row
     // locked FOR SHARE that a stop is being marked on is waited for and then checked again as
     // committed, so the conditions hold for the version locked.
-    CommonTableExpression<Record1<String>> wanted =
+    CommonTableExpression<Record2<String, String>> wanted =
         DSL.name("wanted")
-            .fields("id")
+            .fields("page_id", "escalation_id")
             .as(
-                DSL.select(PAGES.ID)
+                DSL.select(PAGES.ID, PAGES.ESCALATION_ID)
                     .from(PAGES)
                     .join(ESCALATIONS)
                     .on(ESCALATIONS.ID.eq(PAGES.ESCALATION_ID))
@@ -181,35 +190,49 @@ public final class PageStore {
                     .forShare()
                     .of(ESCALATIONS));
     return db.with(wanted)
-        .update(PAGES)
-        .set(PAGES.IN_FLIGHT_SINCE, DSL.currentOffsetDateTime())
-        .where(PAGES.ID.in(DSL.select(wanted.field(0, String.class)).from(wanted)))
-        .returning(PAGES.ID)
-        .fetchSet(PAGES.ID);
-  }
-
-  /** The channel call for these pages returned: they are no longer in flight. */
-  public void landed(Collection<String> pageIds) {
-    db.update(PAGES).setNull(PAGES.IN_FLIGHT_SINCE).where(PAGES.ID.in(pageIds)).execute();
+        .insertInto(PAGES_IN_FLIGHT, PAGES_IN_FLIGHT.PAGE_ID, PAGES_IN_FLIGHT.ESCALATION_ID, PAGES_IN_FLIGHT.SINCE)
+        .select(
+            DSL.select(
+                    wanted.field(0, String.class), wanted.field(1, String.class), DSL.currentOffsetDateTime())
+                .from(wanted))
+        .onConflict(PAGES_IN_FLIGHT.PAGE_ID)
+        .doUpdate()
+        .set(PAGES_IN_FLIGHT.SINCE, DSL.currentOffsetDateTime())
+        .returning(PAGES_IN_FLIGHT.PAGE_ID)
+        .fetchSet(PAGES_IN_FLIGHT.PAGE_ID);
   }
 
   /**
-   * The pages of {@code scope}'s escalations handed to a channel within {@code atMost} and not landed
-   * yet; older marks were left by a process that died mid-call.
+   * The channel call for these pages returned: they are no longer in flight. Rows that processes
+   * which died mid-call left behind go too.
    */
-  public Set<String> inFlight(StopScope scope, Duration atMost) {
+  public void landed(Collection<String> pageIds) {
+    db.deleteFrom(PAGES_IN_FLIGHT)
+        .where(
+            PAGES_IN_FLIGHT.PAGE_ID.in(pageIds)
+                .or(PAGES_IN_FLIGHT.SINCE.lt(before(IN_FLIGHT_AT_MOST))))
+        .execute();
+  }
+
+  /**
+   * The pages of {@code scope}'s escalations handed to a channel and not landed yet, leaving out those
+   * that processes which died mid-call left behind.
+   */
+  public Set<String> inFlight(StopScope scope) {
     Condition escalations =
         scope.escalationId() != null
-            ? PAGES.ESCALATION_ID.eq(scope.escalationId())
-            : PAGES.ESCALATION_ID.in(
+            ? PAGES_IN_FLIGHT.ESCALATION_ID.eq(scope.escalationId())
+            : PAGES_IN_FLIGHT.ESCALATION_ID.in(
                 DSL.select(ESCALATIONS.ID).from(ESCALATIONS).where(ESCALATIONS.INCIDENT_ID.eq(scope.incidentId())));
-    return db.select(PAGES.ID)
-        .from(PAGES)
-        .where(
-            escalations,
-            PAGES.IN_FLIGHT_SINCE.gt(
-                DSL.field("current_timestamp - {0} * interval '1 millisecond'", OffsetDateTime.class, atMost.toMillis())))
-        .fetchSet(PAGES.ID);
+    return db.select(PAGES_IN_FLIGHT.PAGE_ID)
+        .from(PAGES_IN_FLIGHT)
+        .where(escalations, PAGES_IN_FLIGHT.SINCE.gt(before(IN_FLIGHT_AT_MOST)))
+        .fetchSet(PAGES_IN_FLIGHT.PAGE_ID);
+  }
+
+  /** The database's now less {@code duration}. */
+  private static Field<OffsetDateTime> before(Duration duration) {
+    return DSL.field("current_timestamp - {0} * interval '1 millisecond'", OffsetDateTime.class, duration.toMillis());
   }
 
   /**

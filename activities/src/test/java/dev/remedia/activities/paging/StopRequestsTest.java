@@ -3,12 +3,13 @@ package dev.remedia.activities.paging;
 import static dev.remedia.activities.store.PagingFixtures.newIncidentId;
 import static dev.remedia.activities.store.PagingFixtures.page;
 import static dev.remedia.activities.store.PagingFixtures.paging;
-import static dev.remedia.activities.store.generated.Tables.PAGES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.activities.paging.StopRequests.StopRequest;
+import dev.remedia.activities.store.InFlightRows;
+import dev.remedia.activities.store.PageStore;
 import dev.remedia.activities.store.PagingStores;
 import dev.remedia.activities.store.StopScope;
 import dev.remedia.activities.store.TestDatabases;
@@ -17,8 +18,6 @@ import dev.remedia.workflows.paging.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +79,7 @@ class StopRequestsTest {
   void aPageLeftInFlightByAProcessThatDiedIsNotWaitedFor() throws Exception {
     PageRequest page = claimed();
     stores.pages().handOver(List.of(page.pageId()));
-    TestDatabases.shared()
-        .dsl()
-        .update(PAGES)
-        .set(PAGES.IN_FLIGHT_SINCE, OffsetDateTime.now(ZoneOffset.UTC).minus(StopRequests.IN_FLIGHT_AT_MOST).minusSeconds(1))
-        .where(PAGES.ID.eq(page.pageId()))
-        .execute();
+    InFlightRows.age(page.pageId(), PageStore.IN_FLIGHT_AT_MOST.plusSeconds(1));
 
     // With an hour to wait, only ignoring the dead process's mark lets this end within the timeout.
     new StopRequests(stores, clock, Duration.ofHours(1)).forEscalation(escalation).taken();
@@ -100,7 +94,7 @@ class StopRequestsTest {
 
     StopRequest stop = new StopRequests(stores, clock, Duration.ofMillis(50)).forEscalation(escalation);
 
-    assertEquals(Set.of(page.pageId()), stores.pages().inFlight(StopScope.escalation(escalation), StopRequests.IN_FLIGHT_AT_MOST));
+    assertEquals(Set.of(page.pageId()), stores.pages().inFlight(StopScope.escalation(escalation)));
     stop.taken();
   }
 

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.remedia.workflows.paging.PageChannel;
 import dev.remedia.workflows.paging.PageRequest;
 import dev.remedia.workflows.paging.SettleAction;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,21 +189,36 @@ class PageStoreTest {
 
     pages.handOver(List.of(page.pageId(), elsewhere.pageId()));
 
-    Duration minute = Duration.ofMinutes(1);
-    assertEquals(Set.of(page.pageId()), pages.inFlight(StopScope.escalation(escalation), minute));
-    assertEquals(Set.of(page.pageId()), pages.inFlight(StopScope.incident(incident), minute));
+    assertEquals(Set.of(page.pageId()), pages.inFlight(StopScope.escalation(escalation)));
+    assertEquals(Set.of(page.pageId()), pages.inFlight(StopScope.incident(incident)));
     pages.landed(List.of(page.pageId()));
-    assertEquals(Set.of(), pages.inFlight(StopScope.incident(incident), minute));
-    assertEquals(Set.of(elsewhere.pageId()), pages.inFlight(StopScope.incident(otherIncident), minute));
+    assertEquals(Set.of(), pages.inFlight(StopScope.incident(incident)));
+    assertEquals(Set.of(elsewhere.pageId()), pages.inFlight(StopScope.incident(otherIncident)));
   }
 
   @Test
-  void aPageInFlightForLongerThanAChannelCallCanTakeWasLeftByADeadProcess() {
+  void aPageInFlightForLongerThanAChannelCallCanTakeWasLeftByADeadProcessAndGoesWithTheNextLanding() {
+    PageRequest left = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
+    PageRequest next = page(escalation, incident, PageChannel.SLACK, "U0BOB");
+    pages.claim(left, T0);
+    pages.claim(next, T0);
+    pages.handOver(List.of(left.pageId(), next.pageId()));
+    InFlightRows.age(left.pageId(), PageStore.IN_FLIGHT_AT_MOST.plusSeconds(1));
+
+    assertEquals(Set.of(next.pageId()), pages.inFlight(StopScope.escalation(escalation)));
+    pages.landed(List.of(next.pageId()));
+    assertEquals(0, InFlightRows.count(left.pageId()));
+  }
+
+  @Test
+  void aPageHandedOverAgainAfterACrashIsInFlightFromTheNewHandOver() {
     PageRequest page = page(escalation, incident, PageChannel.SLACK, "U0ALICE");
     pages.claim(page, T0);
     pages.handOver(List.of(page.pageId()));
+    InFlightRows.age(page.pageId(), PageStore.IN_FLIGHT_AT_MOST.plusSeconds(1));
 
-    assertEquals(Set.of(), pages.inFlight(StopScope.escalation(escalation), Duration.ZERO));
+    assertEquals(Set.of(page.pageId()), pages.handOver(List.of(page.pageId())));
+    assertEquals(Set.of(page.pageId()), pages.inFlight(StopScope.escalation(escalation)));
   }
 
   @Test
@@ -214,7 +228,7 @@ class PageStoreTest {
     escalations.confirmStop(StopScope.escalation(escalation), T0);
 
     assertEquals(Set.of(), pages.handOver(List.of(page.pageId())));
-    assertEquals(Set.of(), pages.inFlight(StopScope.escalation(escalation), Duration.ofMinutes(1)));
+    assertEquals(Set.of(), pages.inFlight(StopScope.escalation(escalation)));
   }
 
   /** A tentative stop of the escalation, marked two minutes ago and honoured for one. */
