@@ -2,6 +2,7 @@ package dev.remedia.activities.journal;
 
 import dev.remedia.activities.TemporalJson;
 import dev.remedia.activities.metrics.RemediaCounters;
+import dev.remedia.activities.store.AcmeOrderStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.workflows.runbook.RunJournalActivities;
 import java.time.Instant;
@@ -11,16 +12,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the run journal into PostgreSQL; idempotency comes from {@link RunStore}'s upserts. The end
  * of a run is also logged and counted, once: by the write that recorded it.
+ *
+ * <p>A run that ended needs no private key it ordered any more: one that deployed its certificate
+ * dropped it already, and one refused, failed or cancelled before deploying would otherwise leave a
+ * key for a certificate nobody uses in {@code acme_orders}.
  */
 public final class RunJournalActivitiesImpl implements RunJournalActivities {
 
   private static final Logger LOG = LoggerFactory.getLogger("remedia.runs");
 
   private final RunStore runs;
+  private final AcmeOrderStore orders;
   private final RemediaCounters counters;
 
-  public RunJournalActivitiesImpl(RunStore runs, RemediaCounters counters) {
+  public RunJournalActivitiesImpl(RunStore runs, AcmeOrderStore orders, RemediaCounters counters) {
     this.runs = runs;
+    this.orders = orders;
     this.counters = counters;
   }
 
@@ -45,6 +52,7 @@ public final class RunJournalActivitiesImpl implements RunJournalActivities {
 
   @Override
   public void runEnded(RunEnded event) {
+    orders.forgetKey(event.runId());
     String result = event.result() == null ? null : TemporalJson.write(event.result());
     runs.recordEnded(event.runId(), event.status(), result, event.failure(), at(event.atMillis()))
         .ifPresent(

@@ -1,9 +1,11 @@
 package dev.remedia.activities.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.remedia.activities.metrics.RemediaCounters;
+import dev.remedia.activities.store.AcmeOrderStore;
 import dev.remedia.activities.store.RunStore;
 import dev.remedia.activities.store.StoredRun;
 import dev.remedia.activities.store.TestDatabases;
@@ -24,9 +26,10 @@ import org.junit.jupiter.api.Timeout;
 class RunJournalActivitiesImplTest {
 
   private final RunStore store = new RunStore(TestDatabases.shared().dsl());
+  private final AcmeOrderStore orders = new AcmeOrderStore(TestDatabases.shared().dsl());
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final RunJournalActivitiesImpl journal =
-      new RunJournalActivitiesImpl(store, new RemediaCounters(meters));
+      new RunJournalActivitiesImpl(store, orders, new RemediaCounters(meters));
 
   record ProbeInput(String url, int timeoutSeconds) {}
 
@@ -50,6 +53,19 @@ class RunJournalActivitiesImplTest {
     assertTrue(run.resultJson().contains("2026-11-21T10:00:00Z"), "times as ISO-8601: " + run.resultJson());
     assertEquals(Instant.ofEpochMilli(t0 + 30), run.endedAt());
     assertEquals("HTTP 200 in 3 ms", store.steps(id).get(0).detail());
+  }
+
+  /** A renewal whose approval was refused never deploys, so nothing else drops the key it ordered. */
+  @Test
+  void aRunThatEndsForgetsThePrivateKeyItOrdered() {
+    String id = "cert-renewal-" + UUID.randomUUID();
+    journal.runStarted(new RunStarted(id, "cert-renewal", new ProbeInput("https://example.org", 10), 0, null));
+    orders.ordered(id, "https://ca.example/order/1", "-----BEGIN PRIVATE KEY-----", Instant.EPOCH);
+
+    journal.runEnded(new RunEnded(id, RunStatus.FAILED, null, "approval refused by bob", 10));
+
+    assertNull(orders.find(id).orElseThrow().keyPem());
+    assertEquals("https://ca.example/order/1", orders.find(id).orElseThrow().orderUrl());
   }
 
   @Test

@@ -31,10 +31,14 @@ class CertificateFactory {
   }
 
   @Singleton
+  AcmeOrderStore acmeOrderStore(DSLContext dsl) {
+    return new AcmeOrderStore(dsl);
+  }
+
+  @Singleton
   RenewalActivities renewalActivities(
-      OperatorConfig config, DSLContext dsl, CertificateStore certificates, ChallengeStore challenges) {
+      OperatorConfig config, AcmeOrderStore orders, CertificateStore certificates, ChallengeStore challenges) {
     CertificatesConfig certs = config.certificates();
-    AcmeOrderStore orders = new AcmeOrderStore(dsl);
     Clock clock = Clock.systemUTC();
     AcmeActivities acme =
         certs.acmeSettings()

@@ -8,6 +8,7 @@ import dev.remedia.activities.journal.RunningWorkflows;
 import dev.remedia.activities.metrics.RemediaCounters;
 import dev.remedia.activities.paging.PagingActivitiesImpl;
 import dev.remedia.activities.probe.HttpProbeActivitiesImpl;
+import dev.remedia.activities.store.AcmeOrderStore;
 import dev.remedia.activities.store.IncidentStore;
 import dev.remedia.activities.store.RunClaimStore;
 import dev.remedia.activities.store.RunStore;
@@ -53,6 +54,7 @@ public class WorkerRunner {
       ApprovalActivitiesImpl approvals,
       RemediaCounters counters,
       RenewalActivities renewals,
+      AcmeOrderStore orders,
       RunClaimStore claims) {
     factory =
         WorkerFactory.newInstance(
@@ -70,7 +72,7 @@ public class WorkerRunner {
       worker.registerWorkflowImplementationTypes(runbook.implementation());
     }
     worker.registerActivitiesImplementations(
-        new RunJournalActivitiesImpl(runs, counters),
+        new RunJournalActivitiesImpl(runs, orders, counters),
         new IncidentJournalActivitiesImpl(incidents, runs),
         HttpProbeActivitiesImpl.withDefaultClient(),
         paging,
