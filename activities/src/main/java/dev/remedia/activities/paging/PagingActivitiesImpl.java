@@ -100,6 +100,21 @@ public final class PagingActivitiesImpl implements PagingActivities {
     return levelSender.send(pages, lastChance(activity), movedOnReports(activity));
   }
 
+  @Override
+  public List<PageOutcome> sendLevelAt(List<PageRequest> pages, long dueAtMillis) {
+    // Bounded, so a clock far off the workflow's (or a time-skipping test) cannot hold the send.
+    long early = Math.min(dueAtMillis - clock.millis(), DISPATCH_AHEAD.toMillis());
+    if (early > 0) {
+      try {
+        Thread.sleep(early);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Activity.wrap(e);
+      }
+    }
+    return sendLevel(pages);
+  }
+
   /** The running activity's context; empty when called directly, as tests do. */
   private static Optional<ActivityExecutionContext> activity() {
     try {

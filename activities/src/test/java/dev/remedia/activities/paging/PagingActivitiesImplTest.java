@@ -555,6 +555,33 @@ class PagingActivitiesImplTest {
     assertEquals(1, sms.sent.size());
   }
 
+  /** Dispatched ahead, the level's pages wait for their due time, and an answer meanwhile withdraws them. */
+  @Test
+  void aLevelDispatchedAheadWaitsForItsDueTimeAndAnAnswerMeanwhileWithdrawsItsPages() throws Exception {
+    String escalation = planned();
+    PageRequest page = page(escalation, PageChannel.SLACK, "C0ALERTS");
+    long dueAt = NOW.toEpochMilli() + PagingActivities.DISPATCH_AHEAD.toMillis();
+
+    Future<List<PageOutcome>> level = workers.submit(() -> paging.sendLevelAt(List.of(page), dueAt));
+    Thread.sleep(200);
+    new StopRequests(stores, Clock.systemUTC()).forEscalation(escalation).taken();
+
+    assertEquals(List.of(PageDelivery.FAILED), level.get().stream().map(PageOutcome::delivery).toList());
+    assertEquals(PageStatus.CANCELLED, stores.pages().find(page.pageId()).orElseThrow().status());
+    assertEquals(0, slack.attempts());
+  }
+
+  /** A due time far off (a skewed clock) holds the send no longer than the lead it was dispatched with. */
+  @Test
+  void aLevelDueFarAheadWaitsNoLongerThanTheLeadItWasDispatchedWith() {
+    PageRequest page = page(planned(), PageChannel.SLACK, "C0ALERTS");
+
+    List<PageOutcome> sent = paging.sendLevelAt(List.of(page), NOW.plus(Duration.ofHours(1)).toEpochMilli());
+
+    assertEquals(List.of(PageDelivery.SENT), sent.stream().map(PageOutcome::delivery).toList());
+    assertEquals(1, slack.sent.size());
+  }
+
   private LevelSender levelSender() {
     return new LevelSender(
         new PageDispatcher(

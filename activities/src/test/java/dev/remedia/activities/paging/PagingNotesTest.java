@@ -107,6 +107,11 @@ class PagingNotesTest {
     }
 
     @Override
+    public List<PageOutcome> sendLevelAt(List<PageRequest> pages, long dueAtMillis) {
+      return paging.sendLevelAt(pages, dueAtMillis);
+    }
+
+    @Override
     public void stop(String escalationId, Settlement settlement) {
       paging.stop(escalationId, settlement);
     }

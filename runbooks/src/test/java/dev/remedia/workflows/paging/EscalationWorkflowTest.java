@@ -57,7 +57,7 @@ class EscalationWorkflowTest {
     // Queued pages are withdrawn by the quick stop, before anyone is told.
     assertEquals(List.of("stop ACKNOWLEDGE", "settled ACKNOWLEDGE"), paging.settleCalls());
     assertEquals(List.of(), paging.exhausted());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-acknowledged-at-level-one-one-send-per-level");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-acknowledged-at-level-one-levels-ahead");
   }
 
   @Test
@@ -72,6 +72,31 @@ class EscalationWorkflowTest {
     assertTrue(
         secondLevelAfter >= LEVEL_SECONDS && secondLevelAfter < LEVEL_SECONDS + 2,
         "level 2 fired after " + secondLevelAfter + " s");
+  }
+
+  /**
+   * Each later level's send is scheduled ahead of its due time, so a busy worker's wait does not make
+   * it late, and is told when the level is due; the last level is not ahead of anything.
+   */
+  @Test
+  void eachLevelsSendIsDispatchedAheadOfItsDueTimeAndToldWhenItIsDue() {
+    start(threeLevels(0, FinalAction.MARK_UNACKNOWLEDGED));
+    result();
+
+    long level = LEVEL_SECONDS * 1000;
+    long first = paging.levelsDue().get(0);
+    assertTrue(first - startedAt >= 0 && first - startedAt < 1000, "level 1 due at the escalation's start");
+    assertEquals(List.of(first, first + level, first + 2 * level), paging.levelsDue());
+    List<Long> dispatched = paging.levelsDispatchedAt();
+    for (int i = 1; i < 3; i++) {
+      long ahead = paging.levelsDue().get(i) - dispatched.get(i);
+      assertTrue(
+          ahead > 0 && ahead <= PagingActivities.DISPATCH_AHEAD.toMillis(),
+          "level " + (i + 1) + " dispatched " + ahead + " ms ahead of its due time");
+    }
+    assertTrue(
+        paging.exhaustedAtMillis() - first >= 3 * level,
+        "ran out " + (paging.exhaustedAtMillis() - first) + " ms after the start, before the last level's end");
   }
 
   @Test
@@ -145,7 +170,7 @@ class EscalationWorkflowTest {
     assertEquals(
         List.of("plan", "recipients alice", "recipients bob", "recipients carol", "recipients duty-manager"),
         paging.lookups());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-ran-out-one-send-per-level");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-ran-out-levels-ahead");
   }
 
   @Test
@@ -190,7 +215,7 @@ class EscalationWorkflowTest {
     assertEquals(List.of("alice@SMS", "alice@VOICE"), paging.addresses());
     assertTrue(paging.sent().get(1).atMillis() - startedAt < 2_000, "voice waited for the level");
     assertTrue(paging.notes().stream().anyMatch(n -> n.startsWith("page-opted_out: alice over sms")), paging.notes().toString());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-opted-out-then-acknowledged-one-send-per-level");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-opted-out-then-acknowledged-levels-ahead");
   }
 
   @Test
@@ -212,7 +237,7 @@ class EscalationWorkflowTest {
     assertEquals(2, paging.sent().size(), "a repeated failure report moved on twice");
     escalation().signal(EscalationWorkflow.SETTLE_SIGNAL, ack("alice", "voice"));
     assertEquals("alice", result().settlement().by());
-    RecordedHistories.saveIfRequested(client, ID, "escalation-failed-delivery-then-acknowledged-one-send-per-level");
+    RecordedHistories.saveIfRequested(client, ID, "escalation-failed-delivery-then-acknowledged-levels-ahead");
   }
 
   @Test

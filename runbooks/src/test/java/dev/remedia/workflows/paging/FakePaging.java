@@ -33,8 +33,11 @@ public final class FakePaging implements PagingActivities {
   private final List<String> settleCalls = Collections.synchronizedList(new ArrayList<>());
   private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
   private final List<FinalAction> exhausted = Collections.synchronizedList(new ArrayList<>());
+  private volatile long exhaustedAtMillis;
   private final List<String> lookups = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger levelSends = new AtomicInteger();
+  private final List<Long> levelsDue = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> levelsDispatchedAt = Collections.synchronizedList(new ArrayList<>());
 
   private volatile Duration planTakes = Duration.ZERO;
   private volatile boolean levelSendsGiveUp;
@@ -94,18 +97,44 @@ public final class FakePaging implements PagingActivities {
 
   @Override
   public PageOutcome send(PageRequest page) {
-    sent.add(new Sent(page, clock.getAsLong()));
+    return send(page, clock.getAsLong());
+  }
+
+  private PageOutcome send(PageRequest page, long atMillis) {
+    sent.add(new Sent(page, atMillis));
     PageDelivery delivery = outcomes.getOrDefault(page.contact().address(), PageDelivery.SENT);
     return new PageOutcome(page.pageId(), delivery, delivery == PageDelivery.SENT ? null : "by the fake");
   }
 
   @Override
   public List<PageOutcome> sendLevel(List<PageRequest> pages) {
+    return sendLevel(pages, clock.getAsLong());
+  }
+
+  /** Sends when the level is due, as the real activity waits for it; time-skipping cannot wait here. */
+  @Override
+  public List<PageOutcome> sendLevelAt(List<PageRequest> pages, long dueAtMillis) {
+    levelsDue.add(dueAtMillis);
+    levelsDispatchedAt.add(clock.getAsLong());
+    return sendLevel(pages, Math.max(clock.getAsLong(), dueAtMillis));
+  }
+
+  private List<PageOutcome> sendLevel(List<PageRequest> pages, long atMillis) {
     levelSends.incrementAndGet();
     if (levelSendsGiveUp) {
       throw ApplicationFailure.newNonRetryableFailure("the read model is down", "UNREACHABLE");
     }
-    return pages.stream().map(this::send).toList();
+    return pages.stream().map(page -> send(page, atMillis)).toList();
+  }
+
+  /** The due time each {@code sendLevelAt} was given, in order. */
+  public List<Long> levelsDue() {
+    return List.copyOf(levelsDue);
+  }
+
+  /** When each {@code sendLevelAt} ran, in workflow time. */
+  public List<Long> levelsDispatchedAt() {
+    return List.copyOf(levelsDispatchedAt);
   }
 
   /** Every level send gives up, as one whose deadline passed with the read model down. */
@@ -128,6 +157,7 @@ public final class FakePaging implements PagingActivities {
   @Override
   public void exhausted(String escalationId, FinalAction action) {
     exhausted.add(action);
+    exhaustedAtMillis = clock.getAsLong();
   }
 
   @Override
@@ -164,6 +194,11 @@ public final class FakePaging implements PagingActivities {
   /** Each plan and recipients call, in order: {@code "plan"}, {@code "recipients alice"}. */
   public List<String> lookups() {
     return List.copyOf(lookups);
+  }
+
+  /** When the escalation was last marked as having run out, in workflow time. */
+  public long exhaustedAtMillis() {
+    return exhaustedAtMillis;
   }
 
   public List<FinalAction> exhausted() {

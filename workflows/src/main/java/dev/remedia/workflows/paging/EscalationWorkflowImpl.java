@@ -64,6 +64,9 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   /** Escalations recorded before this sent each recipient's first page with an activity of its own. */
   private static final String ONE_SEND_PER_LEVEL = "one-send-per-level";
 
+  /** Escalations recorded before this scheduled each level's send when the level was due, not ahead. */
+  private static final String LEVELS_AHEAD = "levels-dispatched-ahead";
+
   /** Escalations recorded before {@code stop} existed went straight to {@code settled}. */
   private static final String STOP_BEFORE_TELLING = "stop-before-telling";
 
@@ -82,6 +85,8 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
   private int currentLevel;
   /** When the current level ends, in workflow time; 0 before the first level. */
   private long levelEndsAt;
+  /** Whether each level's send is scheduled {@link PagingActivities#DISPATCH_AHEAD} of its due time. */
+  private boolean levelsAhead;
 
   @Override
   public void settle(Settlement settlement) {
@@ -101,15 +106,17 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     escalationId = Workflow.getInfo().getWorkflowId();
     records = bookkeeping();
     plan = records.plan(escalationId, request);
+    levelsAhead = Workflow.getVersion(LEVELS_AHEAD, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean fallback = plan.finalAction() == FinalAction.NOTIFY_FALLBACK && plan.fallback() != null;
+    int levels = plan.levels().size();
     for (int round = 0; round <= plan.repeat() && settlement == null; round++) {
-      for (int level = 0; level < plan.levels().size() && settlement == null; level++) {
-        page(round, level, plan.levels().get(level));
+      for (int level = 0; level < levels && settlement == null; level++) {
+        boolean last = round == plan.repeat() && level == levels - 1;
+        page(round, level, plan.levels().get(level), !last || fallback);
       }
     }
-    if (settlement == null
-        && plan.finalAction() == FinalAction.NOTIFY_FALLBACK
-        && plan.fallback() != null) {
-      page(plan.repeat() + 1, -1, plan.fallback());
+    if (settlement == null && fallback) {
+      page(plan.repeat() + 1, -1, plan.fallback(), false);
     }
     awaitLastSends();
     if (settlement == null) {
@@ -120,11 +127,17 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
     return new EscalationResult(settlement, pagesSent);
   }
 
-  /** Pages one level, then waits out its delay unless someone settles first. */
-  private void page(int round, int level, EscalationLevel definition) {
+  /**
+   * Pages one level, then waits out its delay unless someone settles first. With levels dispatched
+   * ahead, the wait ends {@link PagingActivities#DISPATCH_AHEAD} before the next level is due, and the
+   * next level's send waits for the rest: the level's pages go out on time even when the workflow task
+   * and the activity task wait their turn in a storm.
+   */
+  private void page(int round, int level, EscalationLevel definition, boolean anotherLevelFollows) {
     currentRound = round;
     currentLevel = level;
     long deadline = now() + definition.delaySeconds() * 1000;
+    long dueAt = levelEndsAt == 0 ? Workflow.getInfo().getRunStartedTimestampMillis() : levelEndsAt;
     List<Recipient> recipients = records.recipients(escalationId, definition, now());
     boolean oneSendForTheLevel = Workflow.getVersion(ONE_SEND_PER_LEVEL, Workflow.DEFAULT_VERSION, 1) >= 1;
     List<Attempt> firstPages = new ArrayList<>();
@@ -144,12 +157,12 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
       }
     }
     if (!firstPages.isEmpty()) {
-      sendLevel(firstPages);
+      sendLevel(firstPages, dueAt);
     }
     if (Workflow.getVersion(ONE_TIMER_PER_LEVEL, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      levelEndsAt = (levelEndsAt == 0 ? Workflow.getInfo().getRunStartedTimestampMillis() : levelEndsAt)
-          + definition.delaySeconds() * 1000;
-      awaitLevelEnd(levelEndsAt);
+      levelEndsAt = dueAt + definition.delaySeconds() * 1000;
+      boolean ahead = levelsAhead && anotherLevelFollows;
+      awaitLevelEnd(ahead ? levelEndsAt - PagingActivities.DISPATCH_AHEAD.toMillis() : levelEndsAt);
       return;
     }
     while (settlement == null) {
@@ -227,10 +240,11 @@ public class EscalationWorkflowImpl implements EscalationWorkflow {
    * sends only what was not. Counting them all as failed would page the next contacts of people
    * already paged.
    */
-  private void sendLevel(List<Attempt> firstPages) {
+  private void sendLevel(List<Attempt> firstPages, long dueAt) {
     List<PageRequest> pages = firstPages.stream().map(this::pageRequest).toList();
     sendsInFlight++;
-    Promise<List<PageOutcome>> sent = Async.function(sender::sendLevel, pages);
+    Promise<List<PageOutcome>> sent =
+        levelsAhead ? Async.function(sender::sendLevelAt, pages, dueAt) : Async.function(sender::sendLevel, pages);
     sent.handle(
         (results, failure) -> {
           sendsInFlight--;

@@ -2,6 +2,7 @@ package dev.remedia.workflows.paging;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.time.Duration;
 import java.util.List;
 
 /** What an escalation needs from the world: the on-call configuration, the channels and the journal. */
@@ -40,6 +41,21 @@ public interface PagingActivities {
    */
   @ActivityMethod(name = "sendLevel")
   List<PageOutcome> sendLevel(List<PageRequest> pages);
+
+  /**
+   * How far ahead of a level's due time its send is scheduled: under a storm, the escalation's workflow
+   * task and the send's activity task each wait their turn (up to a second or so each on the dev
+   * server), and this absorbs that wait instead of adding it to the level.
+   */
+  Duration DISPATCH_AHEAD = Duration.ofSeconds(2);
+
+  /**
+   * As {@link #sendLevel}, scheduled up to {@link #DISPATCH_AHEAD} before the level is due: waits until
+   * {@code dueAtMillis} (never longer than that), then sends. Someone answering meanwhile withdraws
+   * the pages, as for any page waiting for its turn.
+   */
+  @ActivityMethod(name = "sendLevelAt")
+  List<PageOutcome> sendLevelAt(List<PageRequest> pages, long dueAtMillis);
 
   /**
    * Records the settlement on the escalation, which withdraws every page still waiting for its turn,
