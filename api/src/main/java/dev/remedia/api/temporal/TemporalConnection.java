@@ -75,6 +75,7 @@ public final class TemporalConnection implements AutoCloseable {
       // true = real time: the test server's time skipping would fire every timer at once.
       server = TestServer.createPortBoundServer(port, true);
       DevServerLockLog.install(server);
+      DevServerTaskOrder.install(server);
     } catch (RuntimeException e) {
       throw new StartupFailure(
           "Temporal dev server cannot listen on port " + port + " (" + RootCause.message(e) + "); set "
