@@ -71,7 +71,11 @@ public final class StopRequests {
   private StopRequest hold(StopScope scope) {
     Instant marked = clock.instant();
     bestEffort(scope, () -> escalations.holdStop(scope, marked, marked.plus(TENTATIVE_FOR)));
-    bestEffort(scope, () -> awaitLanding(scope));
+    try {
+      awaitLanding(scope);
+    } catch (DataAccessException e) {
+      LOG.warn("Could not tell whether pages of {} are being sent; the answer does not wait for them: {}", scope, e.getMessage());
+    }
     return new StopRequest(scope, marked, clock.instant());
   }
 

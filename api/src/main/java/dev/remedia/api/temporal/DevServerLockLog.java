@@ -30,6 +30,8 @@ final class DevServerLockLog extends LinkedList<Object> {
   /** Events kept for the server's diagnostics; the newest are the ones that explain an imbalance. */
   static final int KEPT = 1_000;
 
+  private static final String TIMER = "selfAdvancingTimer";
+
   private DevServerLockLog() {}
 
   /**
@@ -39,8 +41,8 @@ final class DevServerLockLog extends LinkedList<Object> {
    */
   static void install(Closeable portBoundServer) {
     try {
-      Object timer = timer(portBoundServer);
-      Field events = field(timer.getClass(), "lockEvents");
+      Object timer = DevServerInternals.service(portBoundServer, TIMER);
+      Field events = lockEvents(timer);
       DevServerLockLog log = new DevServerLockLog();
       log.addAll((LinkedList<?>) events.get(timer));
       events.set(timer, log);
@@ -51,8 +53,12 @@ final class DevServerLockLog extends LinkedList<Object> {
 
   /** The events in the server's lock log now; for tests. */
   static int size(Closeable portBoundServer) throws ReflectiveOperationException {
-    Object timer = timer(portBoundServer);
-    return ((LinkedList<?>) field(timer.getClass(), "lockEvents").get(timer)).size();
+    Object timer = DevServerInternals.service(portBoundServer, TIMER);
+    return ((LinkedList<?>) lockEvents(timer).get(timer)).size();
+  }
+
+  private static Field lockEvents(Object timer) throws NoSuchFieldException {
+    return DevServerInternals.field(timer.getClass(), "lockEvents");
   }
 
   @Override
@@ -68,16 +74,5 @@ final class DevServerLockLog extends LinkedList<Object> {
   public boolean remove(Object event) {
     removeLastOccurrence(event);
     return true;
-  }
-
-  private static Object timer(Closeable portBoundServer) throws ReflectiveOperationException {
-    Object starter = field(portBoundServer.getClass(), "testServicesStarter").get(portBoundServer);
-    return field(starter.getClass(), "selfAdvancingTimer").get(starter);
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    Field field = type.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 }

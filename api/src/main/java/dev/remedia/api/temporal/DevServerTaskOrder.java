@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * Makes the dev server hand out tasks of equal priority oldest first, as a Temporal server does.
  * Temporal's Java test server (1.38) keeps each task queue's backlog in a {@link PriorityQueue}
  * ordered by priority key alone, and a heap hands out equal elements in no useful order: mostly the
- * newest first. While a storm keeps adding tasks, an early one can wait many seconds; in the paging
- * benchmark, an escalation's workflow task for a level waited 12 s behind the acknowledgements that
- * kept arriving.
+ * newest first. While a storm keeps adding tasks, an early one can wait many seconds: in one paging
+ * benchmark run, levels fired up to 12 s late while acknowledgements kept arriving, most likely
+ * their workflow tasks waiting in such a backlog.
  *
  * <p>The server creates a task queue the first time it is used and puts it into a map. This swaps
  * those maps for ones that give every task queue put into them a backlog ordered by priority, then by
@@ -36,24 +36,19 @@ final class DevServerTaskOrder {
    */
   static void install(Closeable portBoundServer) {
     try {
-      Object starter = field(portBoundServer.getClass(), "testServicesStarter").get(portBoundServer);
-      Object store = field(starter.getClass(), "workflowStore").get(starter);
-      Field backlog = field(Class.forName("io.temporal.internal.testservice.TaskQueue"), "backlog");
+      Object store = DevServerInternals.service(portBoundServer, "workflowStore");
+      Field backlog =
+          DevServerInternals.field(Class.forName("io.temporal.internal.testservice.TaskQueue"), "backlog");
       for (String queues : new String[] {"workflowTaskQueues", "activityTaskQueues"}) {
-        Field map = field(store.getClass(), queues);
+        Field map = DevServerInternals.field(store.getClass(), queues);
         OrderingMap ordering = new OrderingMap(backlog);
-        ordering.putAll((Map<?, ?>) map.get(store));
+        // One by one, through put: HashMap.putAll would bypass it and leave these queues unordered.
+        ((Map<?, ?>) map.get(store)).forEach(ordering::put);
         map.set(store, ordering);
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.warn("Temporal dev server: its task order could not be fixed ({}); a storm may starve tasks", e.toString());
     }
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    Field field = type.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 
   /** The server's map of task queues, giving each task queue put into it an ordered backlog. */
